@@ -1,0 +1,28 @@
+package app.marginalia.web.paper;
+
+import app.marginalia.core.paper.PaperDraft;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The "add a paper" form as submitted; copied into a {@link PaperDraft}, never bound to an entity. */
+public class PaperForm {
+
+    @RestForm
+    public String title = "";
+    @RestForm
+    public String authors = "";
+    @RestForm
+    public String abstractText = "";
+    @RestForm
+    public String fullText = "";
+    @RestForm
+    public String date = "";
+    @RestForm
+    public String link = "";
+    /** Set when the member has seen the likely duplicates and wants to add the paper anyway. */
+    @RestForm
+    public boolean confirmDuplicate;
+
+    public PaperDraft draft() {
+        return new PaperDraft(title, authors, abstractText, fullText, date, link);
+    }
+}

@@ -1,0 +1,185 @@
+package app.marginalia.web.paper;
+
+import app.marginalia.core.paper.CanonicalText;
+import app.marginalia.core.paper.Fingerprint;
+import app.marginalia.core.paper.PaperDraft;
+import app.marginalia.core.seed.SeedPaper;
+import app.marginalia.persistence.paper.Paper;
+import app.marginalia.persistence.paper.PaperOrigin;
+import app.marginalia.persistence.paper.PaperText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The library: listing, reading and adding papers, including papers from the seed import. */
+@ApplicationScoped
+@Transactional
+public class PaperService {
+
+    /** How an imported seed paper met the library. */
+    public enum SeedOutcome { CREATED, UPDATED, PRESENT }
+
+    /** The library, sorted and narrowed to papers whose metadata contains every word of {@code filter}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PaperSummary> library(LibrarySort sort, String filter) {
+        List<String> words = filter == null ? List.of()
+                : Arrays.stream(filter.toLowerCase(Locale.ROOT).split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        return Paper.listWithOrigins().stream().map(PaperSummary::of)
+                .filter(p -> words.stream().allMatch(p.filterText()::contains))
+                .sorted(sort.order).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PaperDetail detail(long id) {
+        Paper paper = Paper.<Paper>findByIdOptional(id).orElseThrow(() -> new NotFoundException("No such paper."));
+        PaperText text = PaperText.findVersion(id, paper.textVersion)
+                .orElseThrow(() -> new IllegalStateException("paper " + id + " has no text version " + paper.textVersion));
+        return PaperDetail.of(paper, text);
+    }
+
+    /** Papers the draft probably duplicates: the same text, or the same title. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PaperSummary> likelyDuplicates(PaperDraft draft) {
+        Map<Long, Paper> matches = new LinkedHashMap<>();
+        String fingerprint = draft.fingerprint();
+        if (fingerprint != null) {
+            Paper.findByFingerprint(fingerprint).forEach(p -> matches.put(p.id, p));
+        }
+        if (!draft.title().isEmpty()) {
+            Paper.findByTitleKey(Fingerprint.titleKey(draft.title())).forEach(p -> matches.put(p.id, p));
+        }
+        return matches.values().stream().map(PaperSummary::of).toList();
+    }
+
+    /**
+     * Adds a paper typed in by a member. A likely duplicate is refused unless the member has
+     * seen the matches and confirmed; an invalid draft is refused with every problem named.
+     */
+    public long add(PaperDraft draft, boolean duplicateConfirmed) {
+        if (!draft.problems().isEmpty()) {
+            throw new InvalidPaperException(draft.problems());
+        }
+        List<PaperSummary> duplicates = likelyDuplicates(draft);
+        if (!duplicates.isEmpty() && !duplicateConfirmed) {
+            throw new DuplicatePaperException(duplicates);
+        }
+        Instant now = Instant.now();
+        Paper paper = new Paper();
+        paper.title = draft.title();
+        paper.titleKey = Fingerprint.titleKey(draft.title());
+        paper.setAuthorList(draft.authorList());
+        paper.setPublished(draft.publishedDate().orElse(null));
+        paper.link = draft.link().isEmpty() ? null : draft.link();
+        paper.abstractText = draft.abstractText().isEmpty() ? null : draft.abstractText();
+        paper.fingerprint = draft.fingerprint();
+        persistNew(paper, draft.readingText(),
+                draft.fullText().isEmpty() ? PaperText.Kind.ABSTRACT : PaperText.Kind.FULL_TEXT, now);
+        addOrigin(paper, PaperOrigin.Kind.MANUAL, "Added by hand", null, null, now);
+        return paper.id;
+    }
+
+    /**
+     * Brings one merged seed paper into the library: creates it, or adds the lists and the
+     * metadata it lacks to the paper with the same text. Nothing a member has set is overwritten.
+     */
+    public SeedOutcome importSeed(SeedPaper seed) {
+        Instant now = Instant.now();
+        Optional<Paper> existing = Paper.findByFingerprint(seed.fingerprint()).stream().findFirst();
+        if (existing.isEmpty()) {
+            Paper paper = new Paper();
+            paper.title = seed.title();
+            paper.titleKey = Fingerprint.titleKey(seed.title());
+            paper.titleProvisional = seed.titleSource() == SeedPaper.TitleSource.PROVISIONAL;
+            fillSeedMetadata(paper, seed);
+            paper.abstractText = CanonicalText.of(seed.abstractText());
+            paper.fingerprint = seed.fingerprint();
+            persistNew(paper, paper.abstractText, PaperText.Kind.ABSTRACT, now);
+            seed.origins().forEach(o -> addOrigin(paper, PaperOrigin.Kind.SEED, o.list(), o.file(), o.line(), now));
+            return SeedOutcome.CREATED;
+        }
+        Paper paper = existing.get();
+        boolean changed = fillSeedMetadata(paper, seed);
+        if (paper.titleProvisional && seed.titleSource() != SeedPaper.TitleSource.PROVISIONAL) {
+            paper.title = seed.title();
+            paper.titleKey = Fingerprint.titleKey(seed.title());
+            paper.titleProvisional = false;
+            changed = true;
+        }
+        for (SeedPaper.Origin origin : seed.origins()) {
+            if (paper.origins.stream().noneMatch(o -> o.sameSeedLine(origin.file(), origin.line()))) {
+                addOrigin(paper, PaperOrigin.Kind.SEED, origin.list(), origin.file(), origin.line(), now);
+                changed = true;
+            }
+        }
+        if (changed) {
+            paper.updatedAt = now;
+        }
+        return changed ? SeedOutcome.UPDATED : SeedOutcome.PRESENT;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count() {
+        return Paper.count();
+    }
+
+    private static boolean fillSeedMetadata(Paper paper, SeedPaper seed) {
+        boolean filled = false;
+        if (paper.authorList().isEmpty() && !seed.authors().isEmpty()) {
+            paper.setAuthorList(seed.authors());
+            paper.authorsTruncated = seed.authorsTruncated();
+            filled = true;
+        }
+        if (paper.organisationList().isEmpty() && !seed.organisations().isEmpty()) {
+            paper.setOrganisationList(seed.organisations());
+            filled = true;
+        }
+        if (paper.category == null && seed.category() != null) {
+            paper.category = seed.category();
+            filled = true;
+        }
+        if (paper.published().isEmpty() && seed.date() != null) {
+            paper.setPublished(seed.date());
+            filled = true;
+        }
+        if (paper.score == null && seed.score() != null) {
+            paper.score = seed.score();
+            filled = true;
+        }
+        return filled;
+    }
+
+    private static void persistNew(Paper paper, String content, PaperText.Kind kind, Instant now) {
+        paper.textVersion = 1;
+        paper.createdAt = now;
+        paper.updatedAt = now;
+        paper.persist();
+        PaperText text = new PaperText();
+        text.paper = paper;
+        text.versionNo = 1;
+        text.kind = kind;
+        text.content = content;
+        text.createdAt = now;
+        text.persist();
+    }
+
+    private static void addOrigin(Paper paper, PaperOrigin.Kind kind, String list, String file, Integer line,
+                                  Instant now) {
+        PaperOrigin origin = new PaperOrigin();
+        origin.paper = paper;
+        origin.kind = kind;
+        origin.listName = list;
+        origin.fileName = file;
+        origin.lineNo = line;
+        origin.createdAt = now;
+        origin.persist();
+        paper.origins.add(origin);
+    }
+}
