@@ -21,6 +21,9 @@ public class PaperForm {
     /** Set when the member has seen the likely duplicates and wants to add the paper anyway. */
     @RestForm
     public boolean confirmDuplicate;
+    /** A group whose reading list the new paper is proposed to, if any. */
+    @RestForm
+    public Long groupId;
 
     public PaperDraft draft() {
         return new PaperDraft(title, authors, abstractText, fullText, date, link);

@@ -1,6 +1,10 @@
 package app.marginalia.web.paper;
 
-import app.marginalia.core.paper.FieldProblem;
+import app.marginalia.web.group.GroupService;
+import app.marginalia.web.group.GroupViews;
+import app.marginalia.web.system.CurrentUser;
+import app.marginalia.web.system.Flash;
+import app.marginalia.web.system.InvalidFormException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.BeanParam;
@@ -11,11 +15,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,15 +32,20 @@ public class PaperResource {
     static class Templates {
         static native TemplateInstance library(List<PaperSummary> papers, long total, String sort, String filter);
 
-        static native TemplateInstance reader(PaperDetail detail, boolean added);
+        static native TemplateInstance reader(PaperDetail detail, boolean added, List<GroupViews.Candidate> groups);
 
-        static native TemplateInstance add(PaperForm form, Map<String, String> errors, List<PaperSummary> duplicates);
+        static native TemplateInstance add(PaperForm form, Map<String, String> errors, List<PaperSummary> duplicates,
+                                           List<GroupService.GroupSummary> groups);
     }
 
     private final PaperService papers;
+    private final GroupService groups;
+    private final CurrentUser current;
 
-    PaperResource(PaperService papers) {
+    PaperResource(PaperService papers, GroupService groups, CurrentUser current) {
         this.papers = papers;
+        this.groups = groups;
+        this.current = current;
     }
 
     @GET
@@ -49,31 +58,45 @@ public class PaperResource {
     @GET
     @Path("{id:\\d{1,18}}")
     public TemplateInstance reader(@RestPath long id, @RestQuery boolean added) {
-        return Templates.reader(papers.detail(id), added);
+        List<GroupViews.Candidate> proposable = current.user().map(u -> groups.groupsToPropose(id, u)).orElse(List.of());
+        return Templates.reader(papers.detail(id), added, proposable);
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/propose")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response propose(@RestPath long id, @RestForm Long groupId) {
+        CurrentUser.SignedIn user = current.require();
+        if (groupId == null) {
+            return Flash.redirect("/papers/" + id, "Choose a group.");
+        }
+        try {
+            groups.propose(groupId, user, id);
+            return Flash.redirect("/papers/" + id, "Proposed to the group's reading list.");
+        } catch (InvalidFormException e) {
+            return Flash.redirect("/papers/" + id, e.getMessage());
+        }
     }
 
     @GET
     @Path("new")
-    public TemplateInstance addForm() {
-        return Templates.add(new PaperForm(), Map.of(), List.of());
+    public TemplateInstance addForm(@RestQuery Long group) {
+        PaperForm form = new PaperForm();
+        form.groupId = group;
+        return Templates.add(form, Map.of(), List.of(), groups.mine(current.require().id()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@BeanParam PaperForm form) {
+        CurrentUser.SignedIn user = current.require();
         try {
-            long id = papers.add(form.draft(), form.confirmDuplicate);
+            long id = papers.add(form.draft(), form.confirmDuplicate, user, form.groupId);
             return Response.seeOther(URI.create("/papers/" + id + "?added=true")).build();
-        } catch (InvalidPaperException e) {
-            return Response.status(400).entity(Templates.add(form, byField(e.problems()), List.of())).build();
+        } catch (InvalidFormException e) {
+            return Response.status(400).entity(Templates.add(form, e.byField(), List.of(), groups.mine(user.id()))).build();
         } catch (DuplicatePaperException e) {
-            return Response.status(409).entity(Templates.add(form, Map.of(), e.matches())).build();
+            return Response.status(409).entity(Templates.add(form, Map.of(), e.matches(), groups.mine(user.id()))).build();
         }
-    }
-
-    private static Map<String, String> byField(List<FieldProblem> problems) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + " " + b));
-        return errors;
     }
 }

@@ -7,6 +7,9 @@ import app.marginalia.core.seed.SeedPaper;
 import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.paper.PaperOrigin;
 import app.marginalia.persistence.paper.PaperText;
+import app.marginalia.web.group.GroupService;
+import app.marginalia.web.system.CurrentUser.SignedIn;
+import app.marginalia.web.system.InvalidFormException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -23,6 +26,12 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class PaperService {
+
+    private final GroupService groups;
+
+    PaperService(GroupService groups) {
+        this.groups = groups;
+    }
 
     /** How an imported seed paper met the library. */
     public enum SeedOutcome { CREATED, UPDATED, PRESENT }
@@ -60,12 +69,13 @@ public class PaperService {
     }
 
     /**
-     * Adds a paper typed in by a member. A likely duplicate is refused unless the member has
-     * seen the matches and confirmed; an invalid draft is refused with every problem named.
+     * Adds a paper typed in by a member, and proposes it to one of their groups if asked. A likely
+     * duplicate is refused unless the member has seen the matches and confirmed; an invalid draft
+     * is refused with every problem named.
      */
-    public long add(PaperDraft draft, boolean duplicateConfirmed) {
+    public long add(PaperDraft draft, boolean duplicateConfirmed, SignedIn user, Long groupId) {
         if (!draft.problems().isEmpty()) {
-            throw new InvalidPaperException(draft.problems());
+            throw new InvalidFormException(draft.problems());
         }
         List<PaperSummary> duplicates = likelyDuplicates(draft);
         if (!duplicates.isEmpty() && !duplicateConfirmed) {
@@ -82,7 +92,11 @@ public class PaperService {
         paper.fingerprint = draft.fingerprint();
         persistNew(paper, draft.readingText(),
                 draft.fullText().isEmpty() ? PaperText.Kind.ABSTRACT : PaperText.Kind.FULL_TEXT, now);
-        addOrigin(paper, PaperOrigin.Kind.MANUAL, "Added by hand", null, null, now);
+        addOrigin(paper, PaperOrigin.Kind.MANUAL, "Added by " + user.displayName(), null, null, now);
+        if (groupId != null) {
+            // Same transaction: if the member may not propose to that group, nothing is saved.
+            groups.propose(groupId, user, paper.id);
+        }
         return paper.id;
     }
 

@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -40,6 +43,21 @@ public class ErrorPages {
         }
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(request, status, reason, e.getMessage() == null ? reason : e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response notSignedIn(NotSignedInException e, HttpServerRequest request) {
+        if (wantsJson(request)) {
+            return respond(request, 401, "Sign in", "Sign in to continue.");
+        }
+        String next = "GET".equals(request.method().name()) ? request.uri() : "/";
+        return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooMany(TooManyRequestsException e, HttpServerRequest request) {
+        return Response.fromResponse(respond(request, 429, "Too many requests", e.getMessage()))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Marginalia's own settings, under the {@code marginalia.} prefix. */
@@ -14,7 +15,19 @@ public interface MarginaliaConfig {
     @WithDefault("./data")
     Path dataDir();
 
+    /** When true, only signed-in members see anything but the sign-in and registration pages. */
+    @WithDefault("false")
+    boolean membersOnly();
+
+    /** The time zone new groups schedule their meetings in, until they choose another. */
+    @WithDefault("UTC")
+    String defaultTimeZone();
+
     Seeds seeds();
+
+    Session session();
+
+    RateLimits rateLimits();
 
     /** The seed library imported into a new installation. */
     interface Seeds {
@@ -28,5 +41,44 @@ public interface MarginaliaConfig {
          * application: every {@code NNN_*.txt} file, and {@code known-titles.tsv} if present.
          */
         Optional<Path> directory();
+    }
+
+    /** Signed session cookies. */
+    interface Session {
+
+        /**
+         * The signing key, at least 32 characters. Without one, a random key is generated once
+         * and kept in {@code <data-dir>/session.key}; several instances must share one key.
+         */
+        Optional<String> key();
+
+        /** How long a sign-in lasts without activity. */
+        @WithDefault("P14D")
+        Duration maxAge();
+    }
+
+    /** Explicit limits on attempts; a refused attempt gets 429 with Retry-After. */
+    interface RateLimits {
+
+        @WithDefault("10")
+        int loginsPerAccount();
+
+        @WithDefault("30")
+        int loginsPerAddress();
+
+        @WithDefault("PT15M")
+        Duration loginWindow();
+
+        @WithDefault("5")
+        int registrationsPerAddress();
+
+        @WithDefault("PT1H")
+        Duration registrationWindow();
+
+        @WithDefault("120")
+        int writesPerAccount();
+
+        @WithDefault("PT1M")
+        Duration writeWindow();
     }
 }

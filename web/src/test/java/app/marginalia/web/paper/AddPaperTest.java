@@ -1,11 +1,11 @@
 package app.marginalia.web.paper;
 
-import app.marginalia.persistence.paper.Paper;
-import app.marginalia.persistence.paper.PaperOrigin;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import app.marginalia.web.TestLibrary;
+import app.marginalia.web.Visitor;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -23,12 +23,20 @@ class AddPaperTest {
     @AfterEach
     void removeAddedPapers() {
         // Leaves the shared test library as the seed import made it, for the other test classes.
-        QuarkusTransaction.requiringNew().run(() -> Paper.delete(
-                "id in (select o.paper.id from PaperOrigin o where o.kind = ?1)", PaperOrigin.Kind.MANUAL));
+        TestLibrary.removeAddedPapers();
     }
 
-    private static RequestSpecification form() {
-        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8");
+    private Visitor member;
+
+    @BeforeEach
+    void signIn() {
+        member = Visitor.register("librarian");
+    }
+
+    /** A form post by a signed-in member, with the CSRF token and Origin a browser sends. */
+    private RequestSpecification form() {
+        return member.request().header("Origin", Visitor.origin())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("_csrf", member.csrf());
     }
 
     private static long libraryCount() {
@@ -38,7 +46,7 @@ class AddPaperTest {
     @Test
     void shouldOfferAFormReachableFromTheLibrary() {
         given().get("/papers").then().body(containsString("href=\"/papers/new\""));
-        given().get("/papers/new").then().statusCode(200)
+        member.get("/papers/new").then().statusCode(200)
                 .body(containsString("<label for=\"title\">"))
                 .body(containsString("name=\"fullText\""))
                 .body(containsString("method=\"post\" action=\"/papers\""));
@@ -53,13 +61,13 @@ class AddPaperTest {
                 .formParam("link", "https://example.org/margins")
                 .post("/papers").then().statusCode(303)
                 .header("Location", matchesPattern(".*/papers/\\d+\\?added=true")).extract().header("Location");
-        given().get(location).then().statusCode(200)
+        member.get(location).then().statusCode(200)
                 .body(containsString("Paper added to the library."))
                 .body(containsString("Margins Matter: Annotation in Reading Groups"))
                 .body(containsString("Ada Lovelace, Charles Babbage"))
                 .body(containsString("Mar 14, 2024"))
                 .body(containsString("href=\"https://example.org/margins\" rel=\"nofollow noopener noreferrer\""))
-                .body(containsString("Added by hand"))
+                .body(containsString("Added by Librarian"))
                 .body(containsString("tied to passages"));
     }
 
@@ -130,6 +138,29 @@ class AddPaperTest {
                 .formParam("abstractText", toyText).formParam("confirmDuplicate", "true")
                 .post("/papers").then().statusCode(303);
         assertEquals(before + 1, libraryCount());
+    }
+
+    @Test
+    void shouldAskAnonymousVisitorsToSignInBeforeAddingAPaper() {
+        given().redirects().follow(false).get("/papers/new").then().statusCode(303)
+                .header("Location", containsString("/login?next=%2Fpapers%2Fnew"));
+        Visitor stranger = Visitor.anonymous();
+        long before = libraryCount();
+        stranger.post("/papers", "title", "Anonymous paper", "abstractText", ABSTRACT).then().statusCode(303)
+                .header("Location", containsString("/login"));
+        assertEquals(before, libraryCount());
+    }
+
+    @Test
+    void shouldProposeANewPaperStraightToAGroupsList() {
+        String group = member.post("/groups", "name", "Paper adders", "description", "", "timeZone", "UTC")
+                .then().statusCode(303).extract().header("Location");
+        String groupId = group.replaceAll(".*/groups/(\\d+).*", "$1");
+        member.get("/papers/new?group=" + groupId).then().body(containsString("value=\"" + groupId + "\" selected"));
+        form().formParam("title", "Straight to the list").formParam("abstractText", ABSTRACT)
+                .formParam("groupId", groupId).post("/papers").then().statusCode(303);
+        member.get("/groups/" + groupId).then().statusCode(200).body(containsString("Straight to the list"))
+                .body(containsString("proposed “Straight to the list”"));
     }
 
     @Test

@@ -1,0 +1,60 @@
+package app.marginalia.core.group;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Permissions as data: for each {@link Action}, the condition on the {@link Actor} that allows
+ * it. Services ask {@link #allows}; nothing else in the application decides who may do what.
+ *
+ * <p>Two rules sit beside the table because they are about the group's state, not the actor:
+ * the last owner cannot leave or be demoted (see {@code GroupRules}), and a non-member is told
+ * nothing about a private group (callers answer 404 when {@link Action#VIEW_GROUP} is refused).
+ */
+public final class Policy {
+
+    private static final Predicate<Actor> MEMBER = a -> a.hasRole(Role.MEMBER);
+    private static final Predicate<Actor> MODERATOR = a -> a.hasRole(Role.MODERATOR);
+    private static final Predicate<Actor> OWNER = a -> a.hasRole(Role.OWNER);
+    private static final Predicate<Actor> AUTHOR = Actor::author;
+    private static final Predicate<Actor> ADMINISTRATOR = Actor::administrator;
+    /** A moderator may act on plain members; an owner on anyone but another owner. */
+    private static final Predicate<Actor> OUTRANKS_TARGET = a -> a.role().isPresent() && a.targetRole().isPresent()
+            && (a.role().get() == Role.OWNER ? a.targetRole().get() != Role.OWNER
+            : a.role().get().compareTo(a.targetRole().get()) > 0);
+
+    private static final Map<Action, Predicate<Actor>> TABLE;
+
+    static {
+        Map<Action, Predicate<Actor>> table = new EnumMap<>(Action.class);
+        table.put(Action.VIEW_GROUP, MEMBER);
+        table.put(Action.EDIT_GROUP, MODERATOR);
+        table.put(Action.DELETE_GROUP, OWNER);
+        table.put(Action.MANAGE_INVITATIONS, MODERATOR);
+        table.put(Action.REMOVE_MEMBER, MODERATOR.and(OUTRANKS_TARGET));
+        table.put(Action.CHANGE_ROLE, OWNER.and(OUTRANKS_TARGET));
+        table.put(Action.TRANSFER_OWNERSHIP, OWNER);
+        table.put(Action.LEAVE_GROUP, MEMBER);
+        table.put(Action.PROPOSE_PAPER, MEMBER);
+        table.put(Action.VOTE, MEMBER);
+        table.put(Action.CHANGE_STATUS, MODERATOR.or(MEMBER.and(AUTHOR)));
+        table.put(Action.SCHEDULE_MEETING, MODERATOR);
+        table.put(Action.REMOVE_ENTRY, MODERATOR.or(MEMBER.and(AUTHOR)));
+        table.put(Action.ADMINISTER_INSTANCE, ADMINISTRATOR);
+        for (Action action : Action.values()) {
+            if (!table.containsKey(action)) {
+                throw new IllegalStateException("no rule for " + action);
+            }
+        }
+        TABLE = Collections.unmodifiableMap(table);
+    }
+
+    private Policy() {
+    }
+
+    public static boolean allows(Action action, Actor actor) {
+        return TABLE.get(action).test(actor);
+    }
+}

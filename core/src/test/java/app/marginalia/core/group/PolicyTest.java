@@ -1,0 +1,87 @@
+package app.marginalia.core.group;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PolicyTest {
+
+    private static final Actor ANONYMOUS = Actor.anonymous();
+    private static final Actor OUTSIDER = Actor.account(false, null);
+    private static final Actor ADMIN = Actor.account(true, null);
+    private static final Actor MEMBER = Actor.account(false, Role.MEMBER);
+    private static final Actor MODERATOR = Actor.account(false, Role.MODERATOR);
+    private static final Actor OWNER = Actor.account(false, Role.OWNER);
+
+    private static Set<Action> allowed(Actor actor) {
+        Set<Action> allowed = EnumSet.noneOf(Action.class);
+        for (Action action : Action.values()) {
+            if (Policy.allows(action, actor)) {
+                allowed.add(action);
+            }
+        }
+        return allowed;
+    }
+
+    @Test
+    void shouldLetNoOneOutsideAGroupDoAnythingInIt() {
+        assertEquals(Set.of(), allowed(ANONYMOUS));
+        assertEquals(Set.of(), allowed(OUTSIDER));
+        // An instance administrator runs the instance but reads no group's private business.
+        assertEquals(Set.of(Action.ADMINISTER_INSTANCE), allowed(ADMIN));
+    }
+
+    @Test
+    void shouldLetAMemberReadProposeVoteAndLeave() {
+        assertEquals(EnumSet.of(Action.VIEW_GROUP, Action.LEAVE_GROUP, Action.PROPOSE_PAPER, Action.VOTE),
+                allowed(MEMBER));
+    }
+
+    @Test
+    void shouldLetAModeratorRunTheListAndInvitationsButNotOwnTheGroup() {
+        Set<Action> moderator = allowed(MODERATOR);
+        assertTrue(moderator.containsAll(EnumSet.of(Action.EDIT_GROUP, Action.MANAGE_INVITATIONS,
+                Action.CHANGE_STATUS, Action.SCHEDULE_MEETING, Action.REMOVE_ENTRY)));
+        assertFalse(moderator.contains(Action.DELETE_GROUP));
+        assertFalse(moderator.contains(Action.TRANSFER_OWNERSHIP));
+        assertFalse(moderator.contains(Action.CHANGE_ROLE));
+    }
+
+    @Test
+    void shouldLetOnlyAnOwnerDeleteTransferAndChangeRoles() {
+        assertTrue(allowed(OWNER).containsAll(EnumSet.of(Action.DELETE_GROUP, Action.TRANSFER_OWNERSHIP)));
+        assertTrue(Policy.allows(Action.CHANGE_ROLE, OWNER.towards(Role.MODERATOR)));
+        assertFalse(Policy.allows(Action.CHANGE_ROLE, OWNER.towards(Role.OWNER)));
+    }
+
+    @Test
+    void shouldLetAModeratorRemoveMembersButNotPeers() {
+        assertTrue(Policy.allows(Action.REMOVE_MEMBER, MODERATOR.towards(Role.MEMBER)));
+        assertFalse(Policy.allows(Action.REMOVE_MEMBER, MODERATOR.towards(Role.MODERATOR)));
+        assertFalse(Policy.allows(Action.REMOVE_MEMBER, MODERATOR.towards(Role.OWNER)));
+        assertTrue(Policy.allows(Action.REMOVE_MEMBER, OWNER.towards(Role.MODERATOR)));
+        assertFalse(Policy.allows(Action.REMOVE_MEMBER, MEMBER.towards(Role.MEMBER)));
+    }
+
+    @Test
+    void shouldLetTheProposerOfAPaperWithdrawIt() {
+        assertTrue(Policy.allows(Action.CHANGE_STATUS, MEMBER.asAuthor(true)));
+        assertTrue(Policy.allows(Action.REMOVE_ENTRY, MEMBER.asAuthor(true)));
+        assertFalse(Policy.allows(Action.CHANGE_STATUS, MEMBER.asAuthor(false)));
+        assertFalse(Policy.allows(Action.CHANGE_STATUS, OUTSIDER.asAuthor(true)), "authorship needs membership");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Action.class)
+    void shouldHaveARuleForEveryAction(Action action) {
+        // Throws if the table lacks the action; an owner is refused nothing but administration.
+        assertEquals(action != Action.ADMINISTER_INSTANCE, Policy.allows(action, OWNER.towards(Role.MEMBER)));
+    }
+}

@@ -1,0 +1,61 @@
+package app.marginalia.persistence.group;
+
+import app.marginalia.core.group.Role;
+import app.marginalia.persistence.account.Account;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** An account's place in a group, with its role. */
+@Entity
+@Table(name = "membership")
+public class Membership extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "group_id")
+    public ReadingGroup group;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id")
+    public Account account;
+
+    @Enumerated(EnumType.STRING)
+    public Role role;
+
+    @Column(name = "joined_at")
+    public Instant joinedAt;
+
+    public static Optional<Membership> find(long groupId, long accountId) {
+        return find("group.id = ?1 and account.id = ?2", groupId, accountId).firstResultOptional();
+    }
+
+    /** A group's members with their accounts, owners first, in one statement. */
+    public static List<Membership> ofGroup(long groupId) {
+        return find("select m from Membership m join fetch m.account where m.group.id = ?1 "
+                + "order by case m.role when 'OWNER' then 0 when 'MODERATOR' then 1 else 2 end, m.account.displayName",
+                groupId).list();
+    }
+
+    /** An account's memberships with their groups, in one statement. */
+    public static List<Membership> ofAccount(long accountId) {
+        return find("select m from Membership m join fetch m.group where m.account.id = ?1 order by m.group.name",
+                accountId).list();
+    }
+}

@@ -1,0 +1,46 @@
+package app.marginalia.web.admin;
+
+import app.marginalia.web.seed.SeedImportReport;
+import app.marginalia.web.system.CurrentUser;
+import app.marginalia.web.system.Flash;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The administrator's page: accounts, groups, and re-running the seed import. */
+@Path("/admin")
+@Produces(MediaType.TEXT_HTML)
+public class AdminResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance admin(AdminService.Overview overview);
+    }
+
+    private final AdminService admin;
+    private final CurrentUser current;
+
+    AdminResource(AdminService admin, CurrentUser current) {
+        this.admin = admin;
+        this.current = current;
+    }
+
+    @GET
+    public TemplateInstance page() {
+        return Templates.admin(admin.overview(current.require()));
+    }
+
+    @POST
+    @Path("seed-import")
+    public Response reimport() {
+        SeedImportReport report = admin.reimport(current.require());
+        return Flash.redirect("/admin", "Seed import finished: " + report.papersCreated() + " papers created, "
+                + report.papersUpdated() + " updated, " + report.papersPresent() + " already present, "
+                + report.skipped().size() + " lines skipped.");
+    }
+}

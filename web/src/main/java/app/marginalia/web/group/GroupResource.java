@@ -1,0 +1,241 @@
+package app.marginalia.web.group;
+
+import app.marginalia.core.group.ReadingStatus;
+import app.marginalia.core.group.Role;
+import app.marginalia.web.system.CurrentUser;
+import app.marginalia.web.system.Flash;
+import app.marginalia.web.system.InvalidFormException;
+import app.marginalia.web.system.MarginaliaConfig;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** Reading groups' pages and the forms that change them; every change redirects back (PRG). */
+@Path("/groups")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class GroupResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance groups(List<GroupService.GroupSummary> groups);
+
+        static native TemplateInstance create(GroupForm form, Map<String, String> errors, List<String> zones);
+
+        static native TemplateInstance group(GroupViews.Page page);
+
+        static native TemplateInstance members(GroupViews.MembersPage page, String newLink);
+
+        static native TemplateInstance settings(long id, String name, GroupForm form, boolean canDelete,
+                                                Map<String, String> errors, List<String> zones);
+    }
+
+    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
+
+    private final GroupService groups;
+    private final CurrentUser current;
+    private final MarginaliaConfig config;
+
+    GroupResource(GroupService groups, CurrentUser current, MarginaliaConfig config) {
+        this.groups = groups;
+        this.current = current;
+        this.config = config;
+    }
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.groups(groups.mine(current.require().id()));
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance createForm() {
+        current.require();
+        GroupForm form = new GroupForm();
+        form.timeZone = config.defaultTimeZone();
+        return Templates.create(form, Map.of(), ZONES);
+    }
+
+    @POST
+    public Response create(@BeanParam GroupForm form) {
+        try {
+            long id = groups.create(current.require(), form);
+            return Flash.redirect("/groups/" + id, "Your group is ready. Invite people from its Members page.");
+        } catch (InvalidFormException e) {
+            return Response.status(400).entity(Templates.create(form, e.byField(), ZONES)).build();
+        }
+    }
+
+    @GET
+    @Path("{id:\\d{1,18}}")
+    public TemplateInstance group(@RestPath long id) {
+        return Templates.group(groups.page(id, current.require()));
+    }
+
+    @GET
+    @Path("{id:\\d{1,18}}/members")
+    public TemplateInstance members(@RestPath long id, @Context UriInfo uri) {
+        return Templates.members(groups.membersPage(id, current.require(), uri.getBaseUri().toString()), null);
+    }
+
+    @GET
+    @Path("{id:\\d{1,18}}/settings")
+    public TemplateInstance settings(@RestPath long id) {
+        GroupViews.Page page = groups.page(id, current.require());
+        if (!page.can().edit()) {
+            throw new jakarta.ws.rs.ForbiddenException("Only the group's owners and moderators can change its settings.");
+        }
+        GroupForm form = new GroupForm();
+        form.name = page.name();
+        form.description = page.description();
+        form.timeZone = page.timeZone();
+        return Templates.settings(id, page.name(), form, page.can().delete(), Map.of(), ZONES);
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/settings")
+    public Response edit(@RestPath long id, @BeanParam GroupForm form) {
+        return change(id, () -> groups.edit(id, current.require(), form), "/groups/" + id, "Settings saved.",
+                e -> Templates.settings(id, form.cleanName(), form, false, e.byField(), ZONES));
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/delete")
+    public Response delete(@RestPath long id, @RestForm String confirmName) {
+        try {
+            String name = groups.delete(id, current.require(), confirmName);
+            return Flash.redirect("/groups", "“" + name + "” and everything in it was deleted.");
+        } catch (InvalidFormException e) {
+            return Flash.redirect("/groups/" + id + "/settings", e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/invitations")
+    public Response invite(@RestPath long id, @RestForm Integer days, @RestForm Integer maxUses, @Context UriInfo uri) {
+        CurrentUser.SignedIn user = current.require();
+        try {
+            String token = groups.createInvitation(id, user, days == null ? 14 : days, maxUses);
+            String link = uri.getBaseUri() + "invite/" + token;
+            return Response.ok(Templates.members(groups.membersPage(id, user, uri.getBaseUri().toString()), link)).build();
+        } catch (InvalidFormException e) {
+            return Flash.redirect("/groups/" + id + "/members", e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/invitations/{invitationId:\\d{1,18}}/revoke")
+    public Response revoke(@RestPath long id, @RestPath long invitationId) {
+        groups.revokeInvitation(id, current.require(), invitationId);
+        return Flash.redirect("/groups/" + id + "/members", "The invitation link no longer works.");
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/members/{accountId:\\d{1,18}}/role")
+    public Response role(@RestPath long id, @RestPath long accountId, @RestForm String role) {
+        Role chosen = Role.parse(role).orElseThrow(() -> new jakarta.ws.rs.BadRequestException("Unknown role."));
+        return change(id, () -> groups.changeRole(id, current.require(), accountId, chosen),
+                "/groups/" + id + "/members", "Role changed.", null);
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/members/{accountId:\\d{1,18}}/remove")
+    public Response remove(@RestPath long id, @RestPath long accountId) {
+        return change(id, () -> groups.removeMember(id, current.require(), accountId),
+                "/groups/" + id + "/members", "Member removed.", null);
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/transfer")
+    public Response transfer(@RestPath long id, @RestForm Long accountId) {
+        if (accountId == null) {
+            throw new jakarta.ws.rs.BadRequestException("Choose the member who becomes the owner.");
+        }
+        return change(id, () -> groups.transferOwnership(id, current.require(), accountId),
+                "/groups/" + id + "/members", "Ownership handed over. You are now a moderator.", null);
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/leave")
+    public Response leave(@RestPath long id) {
+        try {
+            groups.leave(id, current.require());
+            return Flash.redirect("/groups", "You left the group.");
+        } catch (InvalidFormException e) {
+            return Flash.redirect("/groups/" + id + "/members", e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/list")
+    public Response propose(@RestPath long id, @RestForm Long paperId) {
+        if (paperId == null) {
+            return Flash.redirect("/groups/" + id, "Choose a paper to add.");
+        }
+        return change(id, () -> groups.propose(id, current.require(), paperId), "/groups/" + id,
+                "Added to the reading list as proposed.", null);
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/list/{entryId:\\d{1,18}}/status")
+    public Response status(@RestPath long id, @RestPath long entryId, @RestForm String status,
+                           @RestForm String meetingAt) {
+        ReadingStatus to = ReadingStatus.parse(status)
+                .orElseThrow(() -> new jakarta.ws.rs.BadRequestException("Unknown reading status."));
+        return change(id, () -> groups.changeStatus(id, current.require(), entryId, to, meetingAt),
+                "/groups/" + id, "Moved to " + to.label().toLowerCase(java.util.Locale.ROOT) + ".", null);
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/list/{entryId:\\d{1,18}}/meeting")
+    public Response meeting(@RestPath long id, @RestPath long entryId, @RestForm String meetingAt) {
+        return change(id, () -> groups.schedule(id, current.require(), entryId, meetingAt), "/groups/" + id,
+                "Meeting scheduled.", null);
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/list/{entryId:\\d{1,18}}/vote")
+    public Response vote(@RestPath long id, @RestPath long entryId) {
+        return change(id, () -> groups.toggleVote(id, current.require(), entryId), "/groups/" + id, null, null);
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/list/{entryId:\\d{1,18}}/remove")
+    public Response removeEntry(@RestPath long id, @RestPath long entryId) {
+        return change(id, () -> groups.removeEntry(id, current.require(), entryId), "/groups/" + id,
+                "Removed from the reading list.", null);
+    }
+
+    /**
+     * Runs one change and redirects back with a message; a broken rule redirects back with the
+     * rule's message, or re-renders the form when the caller gives one.
+     */
+    private static Response change(long id, Runnable action, String back, String done,
+                                   java.util.function.Function<InvalidFormException, TemplateInstance> form) {
+        try {
+            action.run();
+            return done == null ? Flash.redirect(back) : Flash.redirect(back, done);
+        } catch (InvalidFormException e) {
+            if (form != null) {
+                return Response.status(400).entity(form.apply(e)).build();
+            }
+            return Flash.redirect(back, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package app.marginalia.web.system;
+
+import app.marginalia.core.account.SessionToken;
+import app.marginalia.persistence.account.Account;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the signed session cookie into {@link CurrentUser} for every request, gives each
+ * visitor a CSRF nonce, enforces the members-only setting, and writes the cookies back.
+ */
+public class SessionFilter {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** A session is re-issued once a day, so an active member stays signed in. */
+    private static final Duration RENEW_AFTER = Duration.ofDays(1);
+
+    @Inject
+    CurrentUser current;
+    @Inject
+    SessionKeys keys;
+    @Inject
+    Sessions sessions;
+    @Inject
+    MarginaliaConfig config;
+    @Inject
+    RateLimits rateLimits;
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public Optional<Response> authenticate(ContainerRequestContext context, HttpServerRequest request) {
+        Instant now = Instant.now();
+        cookie(context, Cookies.SESSION)
+                .flatMap(value -> SessionToken.decode(value, keys.signer(), now, config.session().maxAge()))
+                .ifPresent(token -> Account.<Account>findByIdOptional(token.accountId())
+                        .filter(account -> account.sessionEpoch == token.epoch())
+                        .ifPresent(account -> {
+                            current.signIn(new CurrentUser.SignedIn(account.id, account.username, account.displayName,
+                                    account.administrator));
+                            if (token.issuedAt().plus(RENEW_AFTER).isBefore(now)) {
+                                sessions.renew(account);
+                            }
+                        }));
+        Optional<String> nonce = cookie(context, Cookies.CSRF).filter(n -> n.length() >= 16 && n.length() <= 64);
+        sessions.bindCsrf(nonce.orElseGet(SessionFilter::newNonce), nonce.isEmpty());
+        cookie(context, Cookies.FLASH).flatMap(Flash::decode).ifPresent(current::flash);
+
+        if (current.isSignedIn() && !SAFE_METHODS.contains(context.getMethod())) {
+            try {
+                rateLimits.write(current.require().id());
+            } catch (TooManyRequestsException e) {
+                return Optional.of(Response.fromResponse(ErrorPages.respond(request, 429, "Too many requests",
+                        e.getMessage())).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build());
+            }
+        }
+        if (config.membersOnly() && !current.isSignedIn() && !isPublic(request.path())) {
+            return Optional.of(request.path().startsWith("/api/")
+                    ? ErrorPages.respond(request, 401, "Sign in", "This Marginalia is for members only. Sign in first.")
+                    : Response.seeOther(java.net.URI.create("/login?next="
+                    + URLEncoder.encode(request.uri(), StandardCharsets.UTF_8))).build());
+        }
+        return Optional.empty();
+    }
+
+    @ServerResponseFilter
+    public void writeCookies(ContainerResponseContext response, HttpServerRequest request) {
+        boolean secure = "https".equals(request.scheme());
+        sessions.pendingCookies(secure).forEach(c -> response.getHeaders().add(HttpHeaders.SET_COOKIE, c));
+        if (current.getFlash() != null && !setsFlash(response)) {
+            // Shown once: this response showed it, unless it already leaves a new one.
+            response.getHeaders().add(HttpHeaders.SET_COOKIE, Cookies.expired(Cookies.FLASH, secure));
+        }
+        if (current.isSignedIn()) {
+            // Pages of a signed-in member show private things: never keep them in shared caches.
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+    }
+
+    private static boolean setsFlash(ContainerResponseContext response) {
+        List<Object> cookies = response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of());
+        return cookies.stream().anyMatch(c -> c instanceof NewCookie n ? n.getName().equals(Cookies.FLASH)
+                : String.valueOf(c).startsWith(Cookies.FLASH + "="));
+    }
+
+    static String newNonce() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static Optional<String> cookie(ContainerRequestContext context, String name) {
+        Cookie cookie = context.getCookies().get(name);
+        return cookie == null || cookie.getValue().isEmpty() ? Optional.empty() : Optional.of(cookie.getValue());
+    }
+
+    private static boolean isPublic(String path) {
+        return path.equals("/login") || path.equals("/register") || path.startsWith("/invite/") || path.startsWith("/q/");
+    }
+}

@@ -1,0 +1,117 @@
+package app.marginalia.web;
+
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * One person's browser, for REST Assured: it keeps its cookies, reads the CSRF token from the
+ * pages it loads, and sends forms the way a browser does (same-site Origin, token included).
+ */
+public final class Visitor {
+
+    public static final String PASSWORD = "correct horse battery";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]*)\">");
+
+    private final Map<String, String> cookies = new HashMap<>();
+    private String csrf;
+    public String username;
+
+    private Visitor() {
+    }
+
+    public static Visitor anonymous() {
+        Visitor visitor = new Visitor();
+        visitor.get("/login");
+        return visitor;
+    }
+
+    /** A new account with a unique username starting with {@code name}, signed in. */
+    public static Visitor register(String name) {
+        Visitor visitor = anonymous();
+        String username = (name + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000).toLowerCase();
+        Response response = visitor.post("/register", "displayName", capitalise(name), "username", username,
+                "email", username + "@example.org", "password", PASSWORD);
+        if (response.statusCode() != 303) {
+            throw new AssertionError("registration failed: " + response.statusCode() + "\n" + response.asString());
+        }
+        visitor.username = username;
+        visitor.get("/groups");
+        return visitor;
+    }
+
+    public static Visitor signIn(String username, String password) {
+        Visitor visitor = anonymous();
+        visitor.post("/login", "username", username, "password", password);
+        visitor.username = username;
+        visitor.get("/papers");
+        return visitor;
+    }
+
+    /** The same browser, forked: for requests that would change this visitor's own session. */
+    public Visitor copy() {
+        Visitor copy = new Visitor();
+        copy.cookies.putAll(cookies);
+        copy.csrf = csrf;
+        copy.username = username;
+        return copy;
+    }
+
+    public RequestSpecification request() {
+        return given().redirects().follow(false).cookies(cookies);
+    }
+
+    public Response get(String path) {
+        return remember(request().get(path));
+    }
+
+    /** A form post from a page of this site: Origin set, CSRF token added. */
+    public Response post(String path, String... fields) {
+        RequestSpecification spec = request().header("Origin", origin())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("_csrf", csrf);
+        for (int i = 0; i < fields.length; i += 2) {
+            spec.formParam(fields[i], fields[i + 1]);
+        }
+        return remember(spec.post(path));
+    }
+
+    public String csrf() {
+        return csrf;
+    }
+
+    public Map<String, String> cookies() {
+        return cookies;
+    }
+
+    public static String origin() {
+        return "http://localhost:" + Integer.getInteger("quarkus.http.test-port", 8081);
+    }
+
+    private Response remember(Response response) {
+        for (Cookie cookie : response.getDetailedCookies()) {
+            if (cookie.getValue() == null || cookie.getValue().isEmpty() || cookie.getMaxAge() == 0) {
+                cookies.remove(cookie.getName());
+            } else {
+                cookies.put(cookie.getName(), cookie.getValue());
+            }
+        }
+        Matcher m = CSRF_META.matcher(response.asString());
+        if (m.find()) {
+            csrf = m.group(1);
+        }
+        return response;
+    }
+
+    private static String capitalise(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

@@ -1,0 +1,274 @@
+package app.marginalia.web.system;
+
+import app.marginalia.persistence.account.Account;
+import app.marginalia.web.TestLibrary;
+import app.marginalia.web.Visitor;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.Test;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every route of the application, taken from the application's own resource classes, times
+ * every kind of visitor, with the status each must get. A route missing from the table fails
+ * the test, so no new route escapes the matrix.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    enum Persona { ANONYMOUS, OUTSIDER, MEMBER, MODERATOR, OWNER, ADMIN }
+
+    private static final int OK = 200, SEE_OTHER = 303, BAD = 400, FORBIDDEN = 403, NOT_FOUND = 404;
+
+    /** Expected statuses in Persona order: anonymous, outsider, member, moderator, owner, admin. */
+    private static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        expect("GET /", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
+        // The library is public, like a preprint server; adding to it needs an account.
+        expect("GET /papers", OK, OK, OK, OK, OK, OK);
+        expect("GET /papers/{id}", OK, OK, OK, OK, OK, OK);
+        expect("GET /papers/new", SEE_OTHER, OK, OK, OK, OK, OK);
+        expect("POST /papers", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
+        expect("POST /papers/{id}/propose", SEE_OTHER, NOT_FOUND, SEE_OTHER, SEE_OTHER, SEE_OTHER, NOT_FOUND);
+        expect("GET /api/papers", OK, OK, OK, OK, OK, OK);
+        expect("GET /api/papers/{id}", OK, OK, OK, OK, OK, OK);
+        // Accounts.
+        expect("GET /register", OK, OK, OK, OK, OK, OK);
+        expect("POST /register", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
+        expect("GET /login", OK, OK, OK, OK, OK, OK);
+        expect("POST /login", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
+        expect("POST /logout", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
+        expect("GET /account", SEE_OTHER, OK, OK, OK, OK, OK);
+        expect("POST /account", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
+        expect("POST /account/password", SEE_OTHER, BAD, BAD, BAD, BAD, BAD);
+        // Administration is invisible to everyone but administrators.
+        expect("GET /admin", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK);
+        expect("POST /admin/seed-import", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, SEE_OTHER);
+        // Groups: private; outsiders and the administrator get 404, members what their role allows.
+        expect("GET /groups", SEE_OTHER, OK, OK, OK, OK, OK);
+        expect("GET /groups/new", SEE_OTHER, OK, OK, OK, OK, OK);
+        expect("POST /groups", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
+        expect("GET /groups/{id}", SEE_OTHER, NOT_FOUND, OK, OK, OK, NOT_FOUND);
+        expect("GET /groups/{id}/members", SEE_OTHER, NOT_FOUND, OK, OK, OK, NOT_FOUND);
+        expect("GET /groups/{id}/settings", SEE_OTHER, NOT_FOUND, FORBIDDEN, OK, OK, NOT_FOUND);
+        expect("POST /groups/{id}/settings", SEE_OTHER, NOT_FOUND, FORBIDDEN, SEE_OTHER, SEE_OTHER, NOT_FOUND);
+        expect("POST /groups/{id}/delete", SEE_OTHER, NOT_FOUND, FORBIDDEN, FORBIDDEN, SEE_OTHER, NOT_FOUND);
+        expect("POST /groups/{id}/invitations", SEE_OTHER, NOT_FOUND, FORBIDDEN, OK, OK, NOT_FOUND);
+        expect("POST /groups/{id}/invitations/{invitationId}/revoke", SEE_OTHER, NOT_FOUND, FORBIDDEN, SEE_OTHER,
+                SEE_OTHER, NOT_FOUND);
+        expect("POST /groups/{id}/members/{accountId}/role", SEE_OTHER, NOT_FOUND, FORBIDDEN, FORBIDDEN, SEE_OTHER,
+                NOT_FOUND);
+        expect("POST /groups/{id}/members/{accountId}/remove", SEE_OTHER, NOT_FOUND, FORBIDDEN, SEE_OTHER, SEE_OTHER,
+                NOT_FOUND);
+        expect("POST /groups/{id}/transfer", SEE_OTHER, NOT_FOUND, FORBIDDEN, FORBIDDEN, SEE_OTHER, NOT_FOUND);
+        expect("POST /groups/{id}/leave", SEE_OTHER, NOT_FOUND, SEE_OTHER, SEE_OTHER, SEE_OTHER, NOT_FOUND);
+        expect("POST /groups/{id}/list", SEE_OTHER, NOT_FOUND, SEE_OTHER, SEE_OTHER, SEE_OTHER, NOT_FOUND);
+        expect("POST /groups/{id}/list/{entryId}/status", SEE_OTHER, NOT_FOUND, FORBIDDEN, SEE_OTHER, SEE_OTHER,
+                NOT_FOUND);
+        expect("POST /groups/{id}/list/{entryId}/meeting", SEE_OTHER, NOT_FOUND, FORBIDDEN, SEE_OTHER, SEE_OTHER,
+                NOT_FOUND);
+        expect("POST /groups/{id}/list/{entryId}/vote", SEE_OTHER, NOT_FOUND, SEE_OTHER, SEE_OTHER, SEE_OTHER, NOT_FOUND);
+        expect("POST /groups/{id}/list/{entryId}/remove", SEE_OTHER, NOT_FOUND, FORBIDDEN, SEE_OTHER, SEE_OTHER,
+                NOT_FOUND);
+        // Invitations: the link is the credential; joining needs an account.
+        expect("GET /invite/{token}", OK, OK, OK, OK, OK, OK);
+        expect("POST /invite/{token}", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
+    }
+
+    private static void expect(String route, int... statuses) {
+        EXPECTED.put(route, statuses);
+    }
+
+    /** Form fields each state-changing route is sent with: valid input, so only permission decides. */
+    private static String[] fields(String route, Scene scene, Persona persona) {
+        return switch (route) {
+            case "POST /papers" -> new String[]{"title", "Matrix paper " + System.nanoTime(),
+                    "abstractText", "A paper added by the authorization matrix " + System.nanoTime(), "confirmDuplicate", "true"};
+            case "POST /papers/{id}/propose" -> new String[]{"groupId", scene.groupId};
+            case "POST /register" -> new String[]{"displayName", "Matrix", "username", "matrix-" + System.nanoTime() % 10000000,
+                    "email", "matrix" + System.nanoTime() + "@example.org", "password", Visitor.PASSWORD};
+            case "POST /login" -> new String[]{"username", persona == Persona.ANONYMOUS ? scene.world.outsider.username
+                    : scene.world.visitor(persona).username, "password", Visitor.PASSWORD};
+            case "POST /account" -> new String[]{"displayName", "Same Name", "email",
+                    (persona == Persona.ANONYMOUS ? "x" : scene.world.visitor(persona).username) + "@example.org"};
+            case "POST /account/password" -> new String[]{"currentPassword", "wrong password", "newPassword", "irrelevant-123"};
+            case "POST /groups", "POST /groups/{id}/settings" -> new String[]{"name", scene.groupName, "description", "",
+                    "timeZone", "UTC"};
+            case "POST /groups/{id}/delete" -> new String[]{"confirmName", scene.groupName};
+            case "POST /groups/{id}/invitations" -> new String[]{"days", "7"};
+            case "POST /groups/{id}/members/{accountId}/role" -> new String[]{"role", "MODERATOR"};
+            case "POST /groups/{id}/transfer" -> new String[]{"accountId", scene.targetId};
+            case "POST /groups/{id}/list" -> new String[]{"paperId", scene.otherPaperId};
+            case "POST /groups/{id}/list/{entryId}/status" -> new String[]{"status", "ARCHIVED"};
+            case "POST /groups/{id}/list/{entryId}/meeting" -> new String[]{"meetingAt", "2099-05-01T18:00"};
+            default -> new String[0];
+        };
+    }
+
+    @Inject
+    BeanManager beans;
+
+    @Test
+    void shouldAnswerEveryRouteForEveryPersonaAsTheTableSays() {
+        Set<String> routes = routes();
+        assertEquals(new TreeSet<>(EXPECTED.keySet()), routes,
+                "the matrix must list exactly the application's routes; add new routes to EXPECTED");
+
+        World world = new World();
+        Scene shared = new Scene(world);
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, int[]> row : EXPECTED.entrySet()) {
+            String route = row.getKey();
+            boolean read = route.startsWith("GET ");
+            for (Persona persona : Persona.values()) {
+                Scene scene = read ? shared : new Scene(world);
+                Visitor visitor = world.visitor(persona).copy();
+                String path = scene.path(route.substring(route.indexOf(' ') + 1));
+                int status = read ? visitor.get(path).statusCode()
+                        : visitor.post(path, fields(route, scene, persona)).statusCode();
+                int expected = row.getValue()[persona.ordinal()];
+                if (status != expected) {
+                    failures.add(route + " as " + persona + ": expected " + expected + ", got " + status + " (" + path + ")");
+                }
+            }
+        }
+        TestLibrary.removeAddedPapers();
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** Every resource method of the application, as "METHOD /path/{param}". */
+    private Set<String> routes() {
+        Set<String> routes = new TreeSet<>();
+        for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
+            Class<?> type = bean.getBeanClass();
+            Path classPath = type.getAnnotation(Path.class);
+            if (classPath == null || !type.getPackageName().startsWith("app.marginalia")) {
+                continue;
+            }
+            for (Method method : type.getDeclaredMethods()) {
+                String verb = verb(method);
+                if (verb == null) {
+                    continue;
+                }
+                Path methodPath = method.getAnnotation(Path.class);
+                String path = "/" + classPath.value() + (methodPath == null ? "" : "/" + methodPath.value());
+                path = path.replaceAll("\\{(\\w+):[^}]*}}?", "{$1}").replaceAll("/+", "/");
+                if (path.length() > 1 && path.endsWith("/")) {
+                    path = path.substring(0, path.length() - 1);
+                }
+                routes.add(verb + " " + path);
+            }
+        }
+        assertTrue(routes.size() > 20, "found too few routes: " + routes);
+        return routes;
+    }
+
+    private static String verb(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (http != null) {
+                return http.value();
+            }
+        }
+        return null;
+    }
+
+    /** The people, registered once: bcrypt makes registration the slow part. */
+    static final class World {
+        final Visitor anonymous = Visitor.anonymous();
+        final Visitor outsider = Visitor.register("outsider");
+        final Visitor member = Visitor.register("member");
+        final Visitor moderator = Visitor.register("moderator");
+        final Visitor owner = Visitor.register("owner");
+        final Visitor admin = Visitor.register("admin");
+
+        World() {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Visitor v : List.of(outsider, member, moderator, owner, admin)) {
+                    Account.findByUsername(v.username).orElseThrow().administrator = v == admin;
+                }
+            });
+        }
+
+        Visitor visitor(Persona persona) {
+            return switch (persona) {
+                case ANONYMOUS -> anonymous;
+                case OUTSIDER -> outsider;
+                case MEMBER -> member;
+                case MODERATOR -> moderator;
+                case OWNER -> owner;
+                case ADMIN -> admin;
+            };
+        }
+    }
+
+    /** A fresh group: the world's roles in it, a plain member to act on, a proposed paper, an invitation. */
+    static final class Scene {
+        final World world;
+        final String groupName = "Matrix group " + System.nanoTime();
+        final String groupId;
+        final String token;
+        final String invitationId;
+        final String targetId;
+        final String entryId;
+        final String paperId;
+        final String otherPaperId;
+
+        Scene(World world) {
+            this.world = world;
+            groupId = world.owner.post("/groups", "name", groupName, "description", "", "timeZone", "UTC")
+                    .then().statusCode(303).extract().header("Location").replaceAll(".*/groups/(\\d+).*", "$1");
+            String members = world.owner.post("/groups/" + groupId + "/invitations", "days", "7").asString();
+            token = members.replaceAll("(?s).*id=\"new-link\" type=\"text\" readonly value=\"[^\"]*/invite/([^\"]+)\".*", "$1");
+            invitationId = members.replaceAll("(?s).*/invitations/(\\d+)/revoke.*", "$1");
+            Visitor target = world.outsider.copy();
+            world.member.post("/invite/" + token);
+            world.moderator.post("/invite/" + token);
+            world.owner.post("/groups/" + groupId + "/members/" + id(world.moderator) + "/role", "role", "MODERATOR");
+            Visitor extra = Visitor.register("target");
+            extra.post("/invite/" + token);
+            targetId = String.valueOf(id(extra));
+            List<String> papers = world.owner.get("/groups/" + groupId).then().extract().htmlPath()
+                    .getList("**.findAll { it.name() == 'option' && it.@value != '' }.@value");
+            paperId = papers.get(0);
+            otherPaperId = papers.get(1);
+            world.owner.post("/groups/" + groupId + "/list", "paperId", paperId).then().statusCode(303);
+            entryId = world.owner.get("/groups/" + groupId).asString()
+                    .replaceAll("(?s).*id=\"entry-(\\d+)\".*", "$1");
+            assertTrue(target != null && entryId.matches("\\d+") && invitationId.matches("\\d+"));
+        }
+
+        String path(String template) {
+            boolean paper = template.startsWith("/papers") || template.startsWith("/api/papers");
+            return template.replace("{id}", paper ? paperId : groupId).replace("{entryId}", entryId)
+                    .replace("{accountId}", targetId).replace("{invitationId}", invitationId).replace("{token}", token);
+        }
+
+        private static long id(Visitor visitor) {
+            return QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(visitor.username).orElseThrow().id);
+        }
+    }
+}
