@@ -84,6 +84,15 @@ public final class Visitor {
         return remember(spec.post(path));
     }
 
+    /** Posts a form and loads the page it redirects to, as a browser does. */
+    public Response postAndFollow(String path, String... fields) {
+        Response response = post(path, fields);
+        if (response.statusCode() != 303) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ", not a redirect:\n" + response.asString());
+        }
+        return get(response.header("Location"));
+    }
+
     public String csrf() {
         return csrf;
     }

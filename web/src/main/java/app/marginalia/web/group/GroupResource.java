@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -90,8 +91,11 @@ public class GroupResource {
 
     @GET
     @Path("{id:\\d{1,18}}/members")
-    public TemplateInstance members(@RestPath long id, @Context UriInfo uri) {
-        return Templates.members(groups.membersPage(id, current.require(), uri.getBaseUri().toString()), null);
+    public TemplateInstance members(@RestPath long id, @RestQuery("new") Long created, @Context UriInfo uri) {
+        GroupViews.MembersPage page = groups.membersPage(id, current.require(), uri.getBaseUri().toString());
+        String newLink = page.invitations().stream().filter(i -> i.usable() && Long.valueOf(i.id()).equals(created))
+                .map(GroupViews.InvitationView::url).findFirst().orElse(null);
+        return Templates.members(page, newLink);
     }
 
     @GET
@@ -128,12 +132,10 @@ public class GroupResource {
 
     @POST
     @Path("{id:\\d{1,18}}/invitations")
-    public Response invite(@RestPath long id, @RestForm Integer days, @RestForm Integer maxUses, @Context UriInfo uri) {
-        CurrentUser.SignedIn user = current.require();
+    public Response invite(@RestPath long id, @RestForm Integer days, @RestForm Integer maxUses) {
         try {
-            String token = groups.createInvitation(id, user, days == null ? 14 : days, maxUses);
-            String link = uri.getBaseUri() + "invite/" + token;
-            return Response.ok(Templates.members(groups.membersPage(id, user, uri.getBaseUri().toString()), link)).build();
+            long invitation = groups.createInvitation(id, current.require(), days == null ? 14 : days, maxUses);
+            return Flash.redirect("/groups/" + id + "/members?new=" + invitation, "Invitation link created.");
         } catch (InvalidFormException e) {
             return Flash.redirect("/groups/" + id + "/members", e.getMessage());
         }

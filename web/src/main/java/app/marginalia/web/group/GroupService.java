@@ -202,7 +202,8 @@ public class GroupService {
 
     // ---- Invitations and membership ----
 
-    public String createInvitation(long groupId, SignedIn user, int days, Integer maxUses) {
+    /** Creates an invitation link and returns its id. */
+    public long createInvitation(long groupId, SignedIn user, int days, Integer maxUses) {
         GroupAccess.Context at = GroupAccess.enter(groupId, user);
         at.require(Action.MANAGE_INVITATIONS, "Only the group's owners and moderators can invite people.");
         if (days < 1 || days > GroupRules.MAX_INVITATION_DAYS) {
@@ -223,7 +224,7 @@ public class GroupService {
         invitation.persist();
         record(at.group(), at.membership().account, Activity.Kind.INVITATION_CREATED,
                 at.membership().account.displayName + " created an invitation link", null);
-        return invitation.token;
+        return invitation.id;
     }
 
     public void revokeInvitation(long groupId, SignedIn user, long invitationId) {

@@ -29,7 +29,7 @@ class FirstAccountTest {
         Visitor first = Visitor.register("founder");
         String groups = first.get("/groups").then().statusCode(200)
                 .body(containsString("Example reading group"))
-                .body(containsString("39 on the list"))
+                .body(containsString("39 on the reading list"))
                 .body(containsString("Next meeting")).extract().asString();
         String groupPath = groups.replaceAll("(?s).*href=\"(/groups/\\d+)\".*", "$1");
         first.get(groupPath).then().statusCode(200)

@@ -26,8 +26,7 @@ public final class GroupFixture {
                 "description", "We read on Thursdays.", "timeZone", "Europe/Berlin").then().statusCode(303)
                 .extract().header("Location");
         id = location.replaceAll(".*/groups/(\\d+).*", "$1");
-        String page = owner.post("/groups/" + id + "/invitations", "days", "7").then().statusCode(200)
-                .extract().asString();
+        String page = owner.postAndFollow("/groups/" + id + "/invitations", "days", "7").asString();
         invitation = page.replaceAll("(?s).*id=\"new-link\" type=\"text\" readonly value=\"[^\"]*/invite/([^\"]+)\".*", "$1");
         moderator.post("/invite/" + invitation).then().statusCode(303);
         member.post("/invite/" + invitation).then().statusCode(303);

@@ -59,7 +59,7 @@ class GroupFlowTest {
     @Test
     void shouldStopALinkAfterItsMaximumUses() {
         GroupFixture g = new GroupFixture();
-        String page = g.owner.post("/groups/" + g.id + "/invitations", "days", "1", "maxUses", "1").asString();
+        String page = g.owner.postAndFollow("/groups/" + g.id + "/invitations", "days", "1", "maxUses", "1").asString();
         String token = page.replaceAll("(?s).*id=\"new-link\" type=\"text\" readonly value=\"[^\"]*/invite/([^\"]+)\".*", "$1");
         Visitor.register("first").post("/invite/" + token).then().statusCode(303);
         Visitor.register("second").post("/invite/" + token).then().statusCode(404);
@@ -71,7 +71,8 @@ class GroupFlowTest {
     void shouldLetOnlyManagersInviteAndOnlyOwnersChangeRoles() {
         GroupFixture g = new GroupFixture();
         g.member.post("/groups/" + g.id + "/invitations", "days", "7").then().statusCode(403);
-        g.moderator.post("/groups/" + g.id + "/invitations", "days", "7").then().statusCode(200);
+        g.moderator.postAndFollow("/groups/" + g.id + "/invitations", "days", "7").then().statusCode(200)
+                .body(containsString("Your invitation link"));
         g.moderator.post("/groups/" + g.id + "/members/" + GroupFixture.accountId(g.member) + "/role", "role", "MODERATOR")
                 .then().statusCode(403);
         g.owner.get("/groups/" + g.id + "/members").then().body(containsString("Make member"));

@@ -76,7 +76,7 @@ class AuthorizationMatrixTest {
         expect("GET /groups/{id}/settings", SEE_OTHER, NOT_FOUND, FORBIDDEN, OK, OK, NOT_FOUND);
         expect("POST /groups/{id}/settings", SEE_OTHER, NOT_FOUND, FORBIDDEN, SEE_OTHER, SEE_OTHER, NOT_FOUND);
         expect("POST /groups/{id}/delete", SEE_OTHER, NOT_FOUND, FORBIDDEN, FORBIDDEN, SEE_OTHER, NOT_FOUND);
-        expect("POST /groups/{id}/invitations", SEE_OTHER, NOT_FOUND, FORBIDDEN, OK, OK, NOT_FOUND);
+        expect("POST /groups/{id}/invitations", SEE_OTHER, NOT_FOUND, FORBIDDEN, SEE_OTHER, SEE_OTHER, NOT_FOUND);
         expect("POST /groups/{id}/invitations/{invitationId}/revoke", SEE_OTHER, NOT_FOUND, FORBIDDEN, SEE_OTHER,
                 SEE_OTHER, NOT_FOUND);
         expect("POST /groups/{id}/members/{accountId}/role", SEE_OTHER, NOT_FOUND, FORBIDDEN, FORBIDDEN, SEE_OTHER,
@@ -241,7 +241,7 @@ class AuthorizationMatrixTest {
             this.world = world;
             groupId = world.owner.post("/groups", "name", groupName, "description", "", "timeZone", "UTC")
                     .then().statusCode(303).extract().header("Location").replaceAll(".*/groups/(\\d+).*", "$1");
-            String members = world.owner.post("/groups/" + groupId + "/invitations", "days", "7").asString();
+            String members = world.owner.postAndFollow("/groups/" + groupId + "/invitations", "days", "7").asString();
             token = members.replaceAll("(?s).*id=\"new-link\" type=\"text\" readonly value=\"[^\"]*/invite/([^\"]+)\".*", "$1");
             invitationId = members.replaceAll("(?s).*/invitations/(\\d+)/revoke.*", "$1");
             Visitor target = world.outsider.copy();
