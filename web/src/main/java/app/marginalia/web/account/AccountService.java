@@ -5,7 +5,6 @@ import app.marginalia.core.account.PasswordRules;
 import app.marginalia.core.paper.CanonicalText;
 import app.marginalia.core.paper.FieldProblem;
 import app.marginalia.persistence.account.Account;
-import app.marginalia.persistence.group.Membership;
 import app.marginalia.web.group.GroupService;
 import app.marginalia.web.system.InvalidFormException;
 import app.marginalia.web.system.RateLimits;
@@ -121,10 +120,5 @@ public class AccountService {
         account.displayName = draft.displayName();
         account.email = draft.email();
         account.updatedAt = Instant.now();
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Membership> memberships(long accountId) {
-        return Membership.ofAccount(accountId);
     }
 }

@@ -4,11 +4,15 @@ import app.marginalia.core.group.Action;
 import app.marginalia.core.group.Actor;
 import app.marginalia.core.group.Policy;
 import app.marginalia.persistence.account.Account;
+import app.marginalia.persistence.group.Membership;
 import app.marginalia.persistence.group.ReadingGroup;
+import app.marginalia.persistence.group.ReadingListEntry;
+import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.seed.SeedImport;
 import app.marginalia.web.seed.SeedImportReport;
 import app.marginalia.web.seed.SeedImporter;
 import app.marginalia.web.system.CurrentUser.SignedIn;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -43,14 +47,14 @@ public class AdminService {
     public Overview overview(SignedIn user) {
         require(user);
         List<UserRow> users = Account.listByName().stream().map(a -> new UserRow(a.username, a.displayName, a.email,
-                a.administrator, a.createdAt, app.marginalia.persistence.group.Membership.count("account.id", a.id)))
+                a.administrator, a.createdAt, Membership.count("account.id", a.id)))
                 .toList();
-        List<GroupRow> groups = ReadingGroup.<ReadingGroup>listAll(io.quarkus.panache.common.Sort.by("name")).stream()
-                .map(g -> new GroupRow(g.name, app.marginalia.persistence.group.Membership.count("group.id", g.id),
-                        app.marginalia.persistence.group.ReadingListEntry.count("group.id", g.id), g.createdAt))
+        List<GroupRow> groups = ReadingGroup.<ReadingGroup>listAll(Sort.by("name")).stream()
+                .map(g -> new GroupRow(g.name, Membership.count("group.id", g.id),
+                        ReadingListEntry.count("group.id", g.id), g.createdAt))
                 .toList();
         return new Overview(users, groups, SeedImport.latest().orElse(null),
-                app.marginalia.persistence.paper.Paper.count());
+                Paper.count());
     }
 
     public SeedImportReport reimport(SignedIn user) {

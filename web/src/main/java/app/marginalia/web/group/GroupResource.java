@@ -8,8 +8,10 @@ import app.marginalia.web.system.InvalidFormException;
 import app.marginalia.web.system.MarginaliaConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,7 +26,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Reading groups' pages and the forms that change them; every change redirects back (PRG). */
 @Path("/groups")
@@ -103,7 +107,7 @@ public class GroupResource {
     public TemplateInstance settings(@RestPath long id) {
         GroupViews.Page page = groups.page(id, current.require());
         if (!page.can().edit()) {
-            throw new jakarta.ws.rs.ForbiddenException("Only the group's owners and moderators can change its settings.");
+            throw new ForbiddenException("Only the group's owners and moderators can change its settings.");
         }
         GroupForm form = new GroupForm();
         form.name = page.name();
@@ -151,7 +155,7 @@ public class GroupResource {
     @POST
     @Path("{id:\\d{1,18}}/members/{accountId:\\d{1,18}}/role")
     public Response role(@RestPath long id, @RestPath long accountId, @RestForm String role) {
-        Role chosen = Role.parse(role).orElseThrow(() -> new jakarta.ws.rs.BadRequestException("Unknown role."));
+        Role chosen = Role.parse(role).orElseThrow(() -> new BadRequestException("Unknown role."));
         return change(id, () -> groups.changeRole(id, current.require(), accountId, chosen),
                 "/groups/" + id + "/members", "Role changed.", null);
     }
@@ -167,7 +171,7 @@ public class GroupResource {
     @Path("{id:\\d{1,18}}/transfer")
     public Response transfer(@RestPath long id, @RestForm Long accountId) {
         if (accountId == null) {
-            throw new jakarta.ws.rs.BadRequestException("Choose the member who becomes the owner.");
+            throw new BadRequestException("Choose the member who becomes the owner.");
         }
         return change(id, () -> groups.transferOwnership(id, current.require(), accountId),
                 "/groups/" + id + "/members", "Ownership handed over. You are now a moderator.", null);
@@ -199,9 +203,9 @@ public class GroupResource {
     public Response status(@RestPath long id, @RestPath long entryId, @RestForm String status,
                            @RestForm String meetingAt) {
         ReadingStatus to = ReadingStatus.parse(status)
-                .orElseThrow(() -> new jakarta.ws.rs.BadRequestException("Unknown reading status."));
+                .orElseThrow(() -> new BadRequestException("Unknown reading status."));
         return change(id, () -> groups.changeStatus(id, current.require(), entryId, to, meetingAt),
-                "/groups/" + id, "Moved to " + to.label().toLowerCase(java.util.Locale.ROOT) + ".", null);
+                "/groups/" + id, "Moved to " + to.label().toLowerCase(Locale.ROOT) + ".", null);
     }
 
     @POST
@@ -229,7 +233,7 @@ public class GroupResource {
      * rule's message, or re-renders the form when the caller gives one.
      */
     private static Response change(long id, Runnable action, String back, String done,
-                                   java.util.function.Function<InvalidFormException, TemplateInstance> form) {
+                                   Function<InvalidFormException, TemplateInstance> form) {
         try {
             action.run();
             return done == null ? Flash.redirect(back) : Flash.redirect(back, done);

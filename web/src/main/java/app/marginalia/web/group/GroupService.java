@@ -1,10 +1,12 @@
 package app.marginalia.web.group;
 
 import app.marginalia.core.group.Action;
+import app.marginalia.core.group.Actor;
 import app.marginalia.core.group.GroupRules;
 import app.marginalia.core.group.Policy;
 import app.marginalia.core.group.ReadingStatus;
 import app.marginalia.core.group.Role;
+import app.marginalia.core.paper.FieldProblem;
 import app.marginalia.persistence.account.Account;
 import app.marginalia.persistence.group.Activity;
 import app.marginalia.persistence.group.Invitation;
@@ -45,6 +47,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -83,7 +86,7 @@ public class GroupService {
     }
 
     public long create(SignedIn user, GroupForm form) {
-        List<app.marginalia.core.paper.FieldProblem> problems = form.problems();
+        List<FieldProblem> problems = form.problems();
         if (!problems.isEmpty()) {
             throw new InvalidFormException(problems);
         }
@@ -145,7 +148,7 @@ public class GroupService {
         entries.forEach(e -> listed.add(e.paper.id));
         List<Candidate> candidates = at.may(Action.PROPOSE_PAPER)
                 ? Paper.<Paper>listAll().stream().filter(p -> !listed.contains(p.id))
-                .sorted(Comparator.comparing(p -> p.title.toLowerCase(java.util.Locale.ROOT)))
+                .sorted(Comparator.comparing(p -> p.title.toLowerCase(Locale.ROOT)))
                 .map(p -> new Candidate(p.id, p.title)).toList()
                 : List.of();
         Optional<ReadingListEntry> next = nextMeeting(entries);
@@ -295,7 +298,7 @@ public class GroupService {
         if (target.role != role) {
             target.role = role;
             record(at.group(), at.membership().account, Activity.Kind.ROLE_CHANGED, at.membership().account.displayName
-                    + " made " + target.account.displayName + " a " + role.label().toLowerCase(java.util.Locale.ROOT), null);
+                    + " made " + target.account.displayName + " a " + role.label().toLowerCase(Locale.ROOT), null);
         }
     }
 
@@ -319,7 +322,7 @@ public class GroupService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Candidate> groupsToPropose(long paperId, SignedIn user) {
         return Membership.ofAccount(user.id()).stream()
-                .filter(m -> Policy.allows(Action.PROPOSE_PAPER, app.marginalia.core.group.Actor.account(
+                .filter(m -> Policy.allows(Action.PROPOSE_PAPER, Actor.account(
                         user.administrator(), m.role)))
                 .filter(m -> !ReadingListEntry.listed(m.group.id, paperId))
                 .map(m -> new Candidate(m.group.id, m.group.name)).toList();
@@ -345,8 +348,8 @@ public class GroupService {
         at.require(Action.CHANGE_STATUS, at.actor().asAuthor(author),
                 "Only the group's owners and moderators can move papers on the list; you can withdraw your own proposal.");
         if (!entry.status.canMoveTo(to)) {
-            throw new InvalidFormException("status", "A paper that is " + entry.status.label().toLowerCase(java.util.Locale.ROOT)
-                    + " cannot move to " + to.label().toLowerCase(java.util.Locale.ROOT) + ".");
+            throw new InvalidFormException("status", "A paper that is " + entry.status.label().toLowerCase(Locale.ROOT)
+                    + " cannot move to " + to.label().toLowerCase(Locale.ROOT) + ".");
         }
         if (meetingInput != null && !meetingInput.isBlank()) {
             entry.meetingAt = parseMeeting(meetingInput, zone(at.group()));
@@ -357,7 +360,7 @@ public class GroupService {
         entry.status = to;
         entry.updatedAt = Instant.now();
         record(at.group(), at.membership().account, Activity.Kind.STATUS_CHANGED, at.membership().account.displayName
-                + " moved “" + entry.paper.title + "” to " + to.label().toLowerCase(java.util.Locale.ROOT), entry.paper);
+                + " moved “" + entry.paper.title + "” to " + to.label().toLowerCase(Locale.ROOT), entry.paper);
     }
 
     public void schedule(long groupId, SignedIn user, long entryId, String meetingInput) {
@@ -384,7 +387,7 @@ public class GroupService {
         ReadingListEntry entry = ReadingListEntry.inGroup(groupId, entryId).orElseThrow(NotFoundException::new);
         if (entry.status != ReadingStatus.PROPOSED) {
             throw new InvalidFormException("vote", "Votes are for proposed papers; this one is already "
-                    + entry.status.label().toLowerCase(java.util.Locale.ROOT) + ".");
+                    + entry.status.label().toLowerCase(Locale.ROOT) + ".");
         }
         Optional<Vote> existing = Vote.find(entryId, user.id());
         if (existing.isPresent()) {
@@ -516,7 +519,7 @@ public class GroupService {
     private static List<ActivityLine> activity(long groupId) {
         return Activity.recent(groupId, ACTIVITY_SHOWN).stream().map(a -> new ActivityLine(
                 a.actor == null ? "Someone" : a.actor.displayName, a.summary,
-                GroupViews.Meeting.of(a.createdAt, ZoneId.of("UTC")).display() + " UTC", a.createdAt.toString())).toList();
+                Meeting.of(a.createdAt, ZoneId.of("UTC")).display() + " UTC", a.createdAt.toString())).toList();
     }
 
     private static Entry entryView(ReadingListEntry e, GroupAccess.Context at, SignedIn user, Set<Long> voters,

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -75,7 +76,7 @@ public class SessionFilter {
         if (config.membersOnly() && !current.isSignedIn() && !isPublic(request.path())) {
             return Optional.of(request.path().startsWith("/api/")
                     ? ErrorPages.respond(request, 401, "Sign in", "This Marginalia is for members only. Sign in first.")
-                    : Response.seeOther(java.net.URI.create("/login?next="
+                    : Response.seeOther(URI.create("/login?next="
                     + URLEncoder.encode(request.uri(), StandardCharsets.UTF_8))).build());
         }
         return Optional.empty();
