@@ -15,5 +15,14 @@ public enum Action {
     CHANGE_STATUS,
     SCHEDULE_MEETING,
     REMOVE_ENTRY,
+    /** Highlight or note a paper in a group's discussion. */
+    ANNOTATE,
+    REPLY,
+    REACT,
+    /** Change a note's text: its author only. */
+    EDIT_NOTE,
+    DELETE_NOTE,
+    RESOLVE_THREAD,
+    ANSWER_QUESTION,
     ADMINISTER_INSTANCE
 }

@@ -42,6 +42,13 @@ public final class Policy {
         table.put(Action.CHANGE_STATUS, MODERATOR.or(MEMBER.and(AUTHOR)));
         table.put(Action.SCHEDULE_MEETING, MODERATOR);
         table.put(Action.REMOVE_ENTRY, MODERATOR.or(MEMBER.and(AUTHOR)));
+        table.put(Action.ANNOTATE, MEMBER);
+        table.put(Action.REPLY, MEMBER);
+        table.put(Action.REACT, MEMBER);
+        table.put(Action.EDIT_NOTE, MEMBER.and(AUTHOR));
+        table.put(Action.DELETE_NOTE, MODERATOR.or(MEMBER.and(AUTHOR)));
+        table.put(Action.RESOLVE_THREAD, MODERATOR.or(MEMBER.and(AUTHOR)));
+        table.put(Action.ANSWER_QUESTION, MODERATOR.or(MEMBER.and(AUTHOR)));
         table.put(Action.ADMINISTER_INSTANCE, ADMINISTRATOR);
         for (Action action : Action.values()) {
             if (!table.containsKey(action)) {

@@ -1,23 +1,45 @@
 package app.marginalia.web.paper;
 
+import app.marginalia.core.annotation.Motivation;
+import app.marginalia.core.annotation.TextPositionSelector;
+import app.marginalia.core.annotation.TextQuoteSelector;
+import app.marginalia.persistence.annotation.Annotation;
+import app.marginalia.web.annotation.AnnotationApiResource;
+import app.marginalia.web.annotation.AnnotationJson;
+import app.marginalia.web.annotation.AnnotationService;
+import app.marginalia.web.system.CurrentUser;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import java.net.URI;
 import java.util.List;
 
-/** The library as JSON: the same data the pages show. */
+/** The library as JSON: the same data the pages show, and each paper's notes. */
 @Path("/api/papers")
 @Produces(MediaType.APPLICATION_JSON)
 public class PaperApiResource {
 
-    private final PaperService papers;
+    /** A new annotation: an optional group (none: private), a motivation, an optional passage, a note. */
+    public record NewAnnotationJson(Long groupId, String motivation, Integer start, Integer end, String exact,
+                                    String prefix, String suffix, String body, List<String> tags) {
+    }
 
-    PaperApiResource(PaperService papers) {
+    private final PaperService papers;
+    private final AnnotationService annotations;
+    private final CurrentUser current;
+
+    PaperApiResource(PaperService papers, AnnotationService annotations, CurrentUser current) {
         this.papers = papers;
+        this.annotations = annotations;
+        this.current = current;
     }
 
     /** Every paper, sorted by {@code title} (default) or {@code date}, narrowed by {@code q}. */
@@ -30,5 +52,30 @@ public class PaperApiResource {
     @Path("{id:\\d{1,18}}")
     public PaperDetail get(@RestPath long id) {
         return papers.detail(id);
+    }
+
+    /** Everything the caller may see on the paper: one group's discussion and their private notes. */
+    @GET
+    @Path("{id:\\d{1,18}}/annotations")
+    public List<AnnotationJson> list(@RestPath long id, @RestQuery Long group) {
+        return annotations.visibleOn(id, current.require(), group).stream().map(AnnotationJson::of).toList();
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/annotations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@RestPath long id, NewAnnotationJson json) {
+        if (json == null) {
+            throw new BadRequestException("Send the annotation as a JSON object.");
+        }
+        TextPositionSelector position = json.start() == null || json.end() == null ? null
+                : new TextPositionSelector(json.start(), json.end());
+        TextQuoteSelector quote = position == null || json.exact() == null ? null
+                : new TextQuoteSelector(json.exact(), json.prefix(), json.suffix());
+        Motivation motivation = json.motivation() == null ? Motivation.COMMENTING : Motivation.parse(json.motivation())
+                .orElseThrow(() -> new BadRequestException("Unknown motivation: " + json.motivation()));
+        Annotation a = annotations.create(id, current.require(), new AnnotationService.NewAnnotation(json.groupId(),
+                motivation, position, quote, AnnotationApiResource.note(json.body(), json.tags())));
+        return Response.created(URI.create("/api/annotations/" + a.id)).entity(AnnotationJson.of(a)).build();
     }
 }

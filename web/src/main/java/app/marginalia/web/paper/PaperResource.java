@@ -1,5 +1,9 @@
 package app.marginalia.web.paper;
 
+import app.marginalia.web.annotation.AnnotationForm;
+import app.marginalia.web.annotation.AnnotationResource;
+import app.marginalia.web.annotation.AnnotationService;
+import app.marginalia.web.annotation.DiscussionView;
 import app.marginalia.web.group.GroupService;
 import app.marginalia.web.group.GroupViews;
 import app.marginalia.web.system.CurrentUser;
@@ -32,7 +36,8 @@ public class PaperResource {
     static class Templates {
         static native TemplateInstance library(List<PaperSummary> papers, long total, String sort, String filter);
 
-        static native TemplateInstance reader(PaperDetail detail, boolean added, List<GroupViews.Candidate> groups);
+        static native TemplateInstance reader(PaperDetail detail, boolean added, List<GroupViews.Candidate> groups,
+                                              DiscussionView discussion);
 
         static native TemplateInstance add(PaperForm form, Map<String, String> errors, List<PaperSummary> duplicates,
                                            List<GroupService.GroupSummary> groups);
@@ -41,11 +46,13 @@ public class PaperResource {
     private final PaperService papers;
     private final GroupService groups;
     private final CurrentUser current;
+    private final AnnotationService annotations;
 
-    PaperResource(PaperService papers, GroupService groups, CurrentUser current) {
+    PaperResource(PaperService papers, GroupService groups, CurrentUser current, AnnotationService annotations) {
         this.papers = papers;
         this.groups = groups;
         this.current = current;
+        this.annotations = annotations;
     }
 
     @GET
@@ -57,9 +64,11 @@ public class PaperResource {
 
     @GET
     @Path("{id:\\d{1,18}}")
-    public TemplateInstance reader(@RestPath long id, @RestQuery boolean added) {
+    public TemplateInstance reader(@RestPath long id, @RestQuery boolean added, @RestQuery Long group) {
+        PaperDetail detail = papers.detail(id);
         List<GroupViews.Candidate> proposable = current.user().map(u -> groups.groupsToPropose(id, u)).orElse(List.of());
-        return Templates.reader(papers.detail(id), added, proposable);
+        DiscussionView discussion = annotations.discussion(id, detail.text().content(), current.user(), group);
+        return Templates.reader(detail, added, proposable, discussion);
     }
 
     @POST
@@ -76,6 +85,15 @@ public class PaperResource {
         } catch (InvalidFormException e) {
             return Flash.redirect("/papers/" + id, e.getMessage());
         }
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/annotations")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response annotate(@RestPath long id, @BeanParam AnnotationForm form) {
+        CurrentUser.SignedIn user = current.require();
+        return AnnotationResource.back(() -> annotations.create(id, user, form.request()), annotations, current,
+                "/papers/" + id + "?group=" + (form.groupId == null ? 0 : form.groupId), "Note saved.");
     }
 
     @GET

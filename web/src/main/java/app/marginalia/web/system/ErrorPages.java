@@ -1,5 +1,7 @@
 package app.marginalia.web.system;
 
+import app.marginalia.web.annotation.EditConflictException;
+import app.marginalia.web.annotation.UnprocessableException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -61,7 +63,22 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, HttpServerRequest request) {
+    public Response unprocessable(UnprocessableException e, HttpServerRequest request) {
+        return respond(request, 422, "Cannot do that", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(EditConflictException e, HttpServerRequest request) {
+        return respond(request, 409, "Edit conflict", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidFormException e, HttpServerRequest request) {
+        return respond(request, 400, "Invalid input", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
         LOG.error("Unexpected failure", e);
         return respond(request, 500, "Something went wrong",
                 "The server could not complete this request. Nothing was changed; please try again.");

@@ -1,0 +1,60 @@
+package app.marginalia.core.annotation;
+
+import java.util.Optional;
+
+/**
+ * Checks a selection against the text it claims to select. Offsets count Unicode code points
+ * (never UTF-16 units), so an emoji is one position and a combining mark is its own position,
+ * exactly as the browser's {@code Array.from(text)} counts them.
+ */
+public final class Selectors {
+
+    /** Context kept on each side of a quote, as the W3C model and Hypothesis do. */
+    public static final int CONTEXT = 32;
+
+    private Selectors() {
+    }
+
+    /** Why the selectors do not describe {@code text}, or empty when they do. */
+    public static Optional<String> problem(String text, TextPositionSelector position, TextQuoteSelector quote) {
+        int length = text.codePointCount(0, text.length());
+        if (position.start() < 0 || position.end() > length || position.start() >= position.end()) {
+            return Optional.of("The selection [" + position.start() + ", " + position.end()
+                    + ") is not inside the text, which has " + length + " characters.");
+        }
+        if (position.end() - position.start() > AnnotationLimits.QUOTE_MAX) {
+            return Optional.of("The quote is longer than " + AnnotationLimits.QUOTE_MAX + " characters.");
+        }
+        if (!slice(text, position.start(), position.end()).equals(quote.exact())) {
+            return Optional.of("The quoted text is not the text at that position; reload the paper, it may have changed.");
+        }
+        if (codePoints(quote.prefix()) > CONTEXT || codePoints(quote.suffix()) > CONTEXT) {
+            return Optional.of("The prefix and suffix may hold at most " + CONTEXT + " characters each.");
+        }
+        if (!slice(text, Math.max(0, position.start() - codePoints(quote.prefix())), position.start()).equals(quote.prefix())
+                || !slice(text, position.end(), Math.min(length, position.end() + codePoints(quote.suffix())))
+                .equals(quote.suffix())) {
+            return Optional.of("The text around the quote does not match the paper; reload the paper, it may have changed.");
+        }
+        return Optional.empty();
+    }
+
+    /** The quote selector the server derives itself for a valid position. */
+    public static TextQuoteSelector quoteAt(String text, TextPositionSelector position) {
+        int length = text.codePointCount(0, text.length());
+        return new TextQuoteSelector(slice(text, position.start(), position.end()),
+                slice(text, Math.max(0, position.start() - CONTEXT), position.start()),
+                slice(text, position.end(), Math.min(length, position.end() + CONTEXT)));
+    }
+
+    /** The code points [start, end) of {@code text}. */
+    public static String slice(String text, int start, int end) {
+        int from = text.offsetByCodePoints(0, start);
+        int to = text.offsetByCodePoints(from, end - start);
+        return text.substring(from, to);
+    }
+
+    static int codePoints(String s) {
+        return s.codePointCount(0, s.length());
+    }
+}

@@ -1,0 +1,101 @@
+package app.marginalia.web.annotation;
+
+import app.marginalia.core.annotation.NoteDraft;
+import app.marginalia.core.annotation.ReactionKind;
+import app.marginalia.persistence.annotation.Annotation;
+import app.marginalia.web.system.CurrentUser;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON API for one note and its thread; creating and listing a paper's notes is under
+ * {@code /api/papers/{id}/annotations}. The reader's script sends the CSRF header.
+ */
+@Path("/api/annotations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AnnotationApiResource {
+
+    /** A note's new text, with the version it was edited from. */
+    public record NoteJson(String body, List<String> tags, Long version) {
+    }
+
+    private final AnnotationService annotations;
+    private final CurrentUser current;
+
+    AnnotationApiResource(AnnotationService annotations, CurrentUser current) {
+        this.annotations = annotations;
+        this.current = current;
+    }
+
+    @GET
+    @Path("{id:\\d{1,18}}")
+    public AnnotationJson get(@RestPath long id) {
+        return AnnotationJson.of(annotations.find(id, current.require()));
+    }
+
+    @PUT
+    @Path("{id:\\d{1,18}}")
+    public AnnotationJson edit(@RestPath long id, NoteJson json) {
+        if (json == null || json.version() == null) {
+            throw new BadRequestException("Send the note's body, tags and the version you edited.");
+        }
+        return AnnotationJson.of(annotations.edit(id, current.require(), note(json.body(), json.tags()), json.version()));
+    }
+
+    @DELETE
+    @Path("{id:\\d{1,18}}")
+    public Response delete(@RestPath long id) {
+        annotations.delete(id, current.require());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/replies")
+    public Response reply(@RestPath long id, NoteJson json) {
+        if (json == null) {
+            throw new BadRequestException("Send the reply as a JSON object.");
+        }
+        Annotation reply = annotations.reply(id, current.require(), note(json.body(), json.tags()));
+        return Response.created(URI.create("/api/annotations/" + reply.id)).entity(AnnotationJson.of(reply)).build();
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/reactions")
+    public Map<String, Object> react(@RestPath long id, Map<String, String> json) {
+        ReactionKind kind = ReactionKind.parse(json == null ? null : json.get("kind"))
+                .orElseThrow(() -> new BadRequestException("Give a reaction kind: AGREE, INSIGHTFUL or CONFUSED."));
+        return Map.of("kind", kind.name(), "given", annotations.react(id, current.require(), kind));
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/answer")
+    public AnnotationJson answer(@RestPath long id, Map<String, Long> json) {
+        annotations.answer(id, current.require(), json == null ? null : json.get("replyId"));
+        return AnnotationJson.of(annotations.find(id, current.require()));
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/resolve")
+    public AnnotationJson resolve(@RestPath long id, Map<String, Boolean> json) {
+        annotations.resolve(id, current.require(), json == null || !Boolean.FALSE.equals(json.get("resolved")));
+        return AnnotationJson.of(annotations.find(id, current.require()));
+    }
+
+    public static NoteDraft note(String body, List<String> tags) {
+        return new NoteDraft(body, tags == null ? List.of() : tags);
+    }
+}

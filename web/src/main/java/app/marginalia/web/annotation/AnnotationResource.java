@@ -1,0 +1,146 @@
+package app.marginalia.web.annotation;
+
+import app.marginalia.core.annotation.NoteDraft;
+import app.marginalia.core.annotation.ReactionKind;
+import app.marginalia.persistence.annotation.Annotation;
+import app.marginalia.persistence.annotation.AnnotationRevision;
+import app.marginalia.web.system.CurrentUser;
+import app.marginalia.web.system.Flash;
+import app.marginalia.web.system.InvalidFormException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The reader's notes without JavaScript: every form posts here and redirects back to the
+ * thread's permalink (Post/Redirect/Get). The page's script uses {@link AnnotationApiResource}.
+ */
+@Path("/annotations")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class AnnotationResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance history(String permalink, List<AnnotationRevision> revisions);
+
+        static native TemplateInstance edit(long id, String permalink, String body, String tags, long version,
+                                            String error);
+
+    }
+
+    private final AnnotationService annotations;
+    private final CurrentUser current;
+
+    AnnotationResource(AnnotationService annotations, CurrentUser current) {
+        this.annotations = annotations;
+        this.current = current;
+    }
+
+    @GET
+    @Path("{id:\\d{1,18}}")
+    public Response permalink(@RestPath long id) {
+        return Response.seeOther(URI.create(annotations.permalink(id, current.require()))).build();
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/replies")
+    public Response reply(@RestPath long id, @RestForm String body, @RestForm String tags) {
+        CurrentUser.SignedIn user = current.require();
+        return back(() -> annotations.reply(id, user, NoteDraft.of(body, tags)), annotations, current,
+                annotations.permalink(id, user), "Reply posted.");
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/edit")
+    public Response edit(@RestPath long id, @RestForm String body, @RestForm String tags, @RestForm Long version) {
+        CurrentUser.SignedIn user = current.require();
+        String permalink = annotations.permalink(id, user);
+        try {
+            annotations.edit(id, user, NoteDraft.of(body, tags), version == null ? -1 : version);
+            return Flash.redirect(permalink, "Note updated.");
+        } catch (EditConflictException e) {
+            return Response.status(409).entity(Templates.edit(id, permalink, body, tags, version == null ? -1 : version,
+                    e.getMessage())).build();
+        } catch (InvalidFormException e) {
+            return Response.status(400).entity(Templates.edit(id, permalink, body, tags, version == null ? -1 : version,
+                    e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/delete")
+    public Response delete(@RestPath long id) {
+        CurrentUser.SignedIn user = current.require();
+        String permalink = annotations.permalink(id, user);
+        annotations.delete(id, user);
+        return Flash.redirect(permalink.replaceAll("#.*", ""), "Note deleted.");
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/react")
+    public Response react(@RestPath long id, @RestForm String kind) {
+        CurrentUser.SignedIn user = current.require();
+        ReactionKind reaction = ReactionKind.parse(kind).orElseThrow(() -> new BadRequestException("Unknown reaction."));
+        annotations.react(id, user, reaction);
+        return Flash.redirect(annotations.permalink(id, user));
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/answer")
+    public Response answer(@RestPath long id, @RestForm Long replyId) {
+        CurrentUser.SignedIn user = current.require();
+        annotations.answer(id, user, replyId);
+        return Flash.redirect(annotations.permalink(id, user), replyId == null ? "Question reopened." : "Marked as answered.");
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/resolve")
+    public Response resolve(@RestPath long id, @RestForm boolean resolved) {
+        CurrentUser.SignedIn user = current.require();
+        annotations.resolve(id, user, resolved);
+        return Flash.redirect(annotations.permalink(id, user), resolved ? "Thread resolved." : "Thread reopened.");
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/share")
+    public Response share(@RestPath long id, @RestForm Long groupId) {
+        CurrentUser.SignedIn user = current.require();
+        if (groupId == null) {
+            throw new BadRequestException("Choose a group to share with.");
+        }
+        annotations.share(id, user, groupId);
+        return Flash.redirect(annotations.permalink(id, user), "Shared with the group.");
+    }
+
+    @GET
+    @Path("{id:\\d{1,18}}/history")
+    public TemplateInstance history(@RestPath long id) {
+        CurrentUser.SignedIn user = current.require();
+        return Templates.history(annotations.permalink(id, user), annotations.history(id, user));
+    }
+
+    /** Runs a change and returns to the saved note's permalink; a broken rule returns with its message. */
+    public static Response back(Supplier<Annotation> change, AnnotationService annotations, CurrentUser current,
+                         String fallback, String done) {
+        try {
+            Annotation saved = change.get();
+            return Flash.redirect(annotations.permalink(saved.id, current.require()), done);
+        } catch (InvalidFormException | UnprocessableException e) {
+            return Flash.redirect(fallback, e.getMessage());
+        }
+    }
+}

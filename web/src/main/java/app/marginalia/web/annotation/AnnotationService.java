@@ -1,0 +1,487 @@
+package app.marginalia.web.annotation;
+
+import app.marginalia.core.annotation.AnnotationLimits;
+import app.marginalia.core.annotation.HighlightLayout;
+import app.marginalia.core.annotation.Markdown;
+import app.marginalia.core.annotation.Mentions;
+import app.marginalia.core.annotation.Motivation;
+import app.marginalia.core.annotation.NoteDraft;
+import app.marginalia.core.annotation.ReactionKind;
+import app.marginalia.core.annotation.Selectors;
+import app.marginalia.core.annotation.TextPositionSelector;
+import app.marginalia.core.annotation.TextQuoteSelector;
+import app.marginalia.core.group.Action;
+import app.marginalia.core.group.Actor;
+import app.marginalia.core.group.Policy;
+import app.marginalia.core.group.Role;
+import app.marginalia.core.paper.CanonicalText;
+import app.marginalia.core.paper.FieldProblem;
+import app.marginalia.persistence.account.Account;
+import app.marginalia.persistence.annotation.Annotation;
+import app.marginalia.persistence.annotation.AnnotationRevision;
+import app.marginalia.persistence.annotation.Notification;
+import app.marginalia.persistence.annotation.Reaction;
+import app.marginalia.persistence.group.Membership;
+import app.marginalia.persistence.group.ReadingGroup;
+import app.marginalia.persistence.group.ReadingListEntry;
+import app.marginalia.persistence.paper.Paper;
+import app.marginalia.persistence.paper.PaperText;
+import app.marginalia.web.system.CurrentUser.SignedIn;
+import app.marginalia.web.system.InvalidFormException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Highlights, notes and threads. Every read and write checks first that the person may see
+ * the note (private notes: only their author; group notes: only the group's members; anything
+ * else is 404), then asks core's {@link Policy} whether they may do what they ask.
+ */
+@ApplicationScoped
+@Transactional
+public class AnnotationService {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    /** A new highlight or note, as the reader's form or script sends it. */
+    public record NewAnnotation(Long groupId, Motivation motivation, TextPositionSelector position,
+                                TextQuoteSelector quote, NoteDraft note) {
+    }
+
+    // ---- Reading ----
+
+    /** The discussion of a paper for one viewer, in a fixed number of statements. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DiscussionView discussion(long paperId, String text, Optional<SignedIn> viewer, Long requestedGroup) {
+        List<CanonicalText.Paragraph> paragraphs = CanonicalText.paragraphs(text);
+        if (viewer.isEmpty()) {
+            return new DiscussionView(false, null, null, List.of(), false, layout(text, paragraphs, List.of()),
+                    List.of(), 0, 0, 0);
+        }
+        SignedIn user = viewer.get();
+        List<Membership> memberships = Membership.find("select m from Membership m join fetch m.group g where "
+                + "m.account.id = ?1 and exists (select 1 from ReadingListEntry e where e.group = g and e.paper.id = ?2) "
+                + "order by g.name", user.id(), paperId).list();
+        Membership selected = memberships.stream().filter(m -> m.group.id.equals(requestedGroup)).findFirst()
+                .orElse(requestedGroup != null && requestedGroup == 0 || memberships.isEmpty() ? null : memberships.get(0));
+        Long groupId = selected == null ? null : selected.group.id;
+        List<Annotation> visible = Annotation.visible(paperId, groupId, user.id());
+        Map<Long, Map<ReactionKind, long[]>> reactions = new HashMap<>();
+        for (Object[] row : Reaction.countsVisible(paperId, groupId, user.id())) {
+            reactions.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>())
+                    .put((ReactionKind) row[1], new long[]{(Long) row[2], ((Number) row[3]).longValue()});
+        }
+        Actor actor = Actor.account(user.administrator(), selected == null ? null : selected.role);
+        List<DiscussionView.Thread> threads = threads(visible, reactions, user, actor);
+        List<DiscussionView.Option> options = new ArrayList<>();
+        memberships.forEach(m -> options.add(new DiscussionView.Option(m.group.id, m.group.name, m.group.id.equals(groupId))));
+        List<HighlightLayout.Range> ranges = visible.stream().filter(a -> a.isRoot() && a.start != null)
+                .map(a -> new HighlightLayout.Range(a.id, a.start, a.end)).toList();
+        Map<Long, Annotation> byId = new HashMap<>();
+        visible.forEach(a -> byId.put(a.id, a));
+        int open = 0, answered = 0, resolved = 0;
+        for (DiscussionView.Thread t : threads) {
+            open += t.question() && !t.answered() && !t.resolved() ? 1 : 0;
+            answered += t.question() && t.answered() ? 1 : 0;
+            resolved += t.resolved() ? 1 : 0;
+        }
+        return new DiscussionView(true, groupId, selected == null ? null : selected.group.name, options,
+                true, layout(text, paragraphs, ranges, byId), threads, open, answered, resolved);
+    }
+
+    /** Where a note lives: its paper, scrolled to its thread, in its discussion; 404 if not visible. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String permalink(long annotationId, SignedIn user) {
+        Annotation a = visibleTo(annotationId, user).annotation();
+        return "/papers/" + a.paper.id + "?group=" + (a.group == null ? 0 : a.group.id) + "#annotation-" + a.id;
+    }
+
+    /** A single note the user may see; 404 otherwise. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Annotation find(long annotationId, SignedIn user) {
+        return visibleTo(annotationId, user).annotation();
+    }
+
+    /** The notes of a paper the user may see in one group's discussion (or only their private ones). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Annotation> visibleOn(long paperId, SignedIn user, Long groupId) {
+        Paper.<Paper>findByIdOptional(paperId).orElseThrow(NotFoundException::new);
+        if (groupId != null && groupId != 0 && Membership.find(groupId, user.id()).isEmpty()) {
+            throw new NotFoundException();
+        }
+        return Annotation.visible(paperId, groupId == null || groupId == 0 ? null : groupId, user.id());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AnnotationRevision> history(long annotationId, SignedIn user) {
+        visibleTo(annotationId, user);
+        return AnnotationRevision.of(annotationId);
+    }
+
+    // ---- Writing ----
+
+    public Annotation create(long paperId, SignedIn user, NewAnnotation request) {
+        Paper paper = Paper.<Paper>findByIdOptional(paperId).orElseThrow(NotFoundException::new);
+        Account author = Account.findById(user.id());
+        ReadingGroup group = null;
+        if (request.groupId() != null) {
+            Membership membership = Membership.find(request.groupId(), user.id()).orElseThrow(NotFoundException::new);
+            require(Action.ANNOTATE, Actor.account(user.administrator(), membership.role), "You cannot annotate in this group.");
+            if (!ReadingListEntry.listed(request.groupId(), paperId)) {
+                throw new UnprocessableException("This paper is not on the group's reading list; add it there first.");
+            }
+            group = membership.group;
+        }
+        Motivation motivation = request.motivation() == null ? Motivation.COMMENTING : request.motivation();
+        if (motivation == Motivation.REPLYING) {
+            throw new InvalidFormException("motivation", "Reply to a note from its thread.");
+        }
+        if (request.position() == null && motivation == Motivation.HIGHLIGHTING) {
+            throw new InvalidFormException("motivation", "A highlight needs a passage; a note on the whole paper needs text.");
+        }
+        problems(request.note(), motivation != Motivation.HIGHLIGHTING);
+        Annotation a = new Annotation();
+        a.paper = paper;
+        a.textVersion = paper.textVersion;
+        a.group = group;
+        a.author = author;
+        a.motivation = motivation;
+        if (request.position() != null) {
+            String text = PaperText.findVersion(paperId, paper.textVersion).orElseThrow().content;
+            TextQuoteSelector quote = request.quote() == null ? Selectors.quoteAt(text, request.position()) : request.quote();
+            Selectors.problem(text, request.position(), quote).ifPresent(p -> {
+                throw new UnprocessableException(p);
+            });
+            a.exact = quote.exact();
+            a.prefix = quote.prefix();
+            a.suffix = quote.suffix();
+            a.start = request.position().start();
+            a.end = request.position().end();
+        }
+        fill(a, request.note());
+        a.createdAt = Instant.now();
+        a.updatedAt = a.createdAt;
+        a.persist();
+        notifyMentions(a, author);
+        return a;
+    }
+
+    public Annotation reply(long parentId, SignedIn user, NoteDraft note) {
+        Visible parent = visibleTo(parentId, user);
+        require(Action.REPLY, parent.actor(), "You cannot reply in this discussion.");
+        problems(note, true);
+        Annotation p = parent.annotation();
+        int depth = p.ancestors == null ? 0 : p.ancestors.split("/").length - 1;
+        Annotation attachTo = depth + 1 >= AnnotationLimits.DEPTH_MAX && p.parentId != null ? Annotation.findById(p.parentId) : p;
+        Annotation reply = new Annotation();
+        reply.paper = attachTo.paper;
+        reply.textVersion = attachTo.textVersion;
+        reply.group = attachTo.group;
+        reply.author = Account.findById(user.id());
+        reply.motivation = Motivation.REPLYING;
+        reply.rootId = attachTo.threadId();
+        reply.parentId = attachTo.id;
+        reply.ancestors = (attachTo.ancestors == null ? "/" : attachTo.ancestors) + attachTo.id + "/";
+        fill(reply, note);
+        reply.createdAt = Instant.now();
+        reply.updatedAt = reply.createdAt;
+        reply.persist();
+        if (!attachTo.author.id.equals(user.id()) && !attachTo.deleted) {
+            notify(attachTo.author.id, reply.author, reply, Notification.Kind.REPLY);
+        }
+        notifyMentions(reply, reply.author);
+        return reply;
+    }
+
+    /** Edits a note's body and tags; the old version is kept. A stale version answers 409. */
+    public Annotation edit(long id, SignedIn user, NoteDraft note, long expectedVersion) {
+        Visible v = visibleTo(id, user);
+        Annotation a = v.annotation();
+        require(Action.EDIT_NOTE, v.actor(), "Only its author can edit a note.");
+        if (a.deleted) {
+            throw new UnprocessableException("This note was deleted.");
+        }
+        if (a.version != expectedVersion) {
+            throw new EditConflictException();
+        }
+        problems(note, a.motivation != Motivation.HIGHLIGHTING);
+        AnnotationRevision revision = new AnnotationRevision();
+        revision.annotationId = a.id;
+        revision.body = a.body;
+        revision.tags = a.tags;
+        revision.writtenAt = a.editedAt == null ? a.createdAt : a.editedAt;
+        revision.persist();
+        fill(a, note);
+        a.editedAt = Instant.now();
+        a.updatedAt = a.editedAt;
+        a.version++;
+        notifyMentions(a, a.author);
+        return a;
+    }
+
+    /** Deletes a note; one with replies stays as a tombstone so the replies keep their place. */
+    public void delete(long id, SignedIn user) {
+        Visible v = visibleTo(id, user);
+        Annotation a = v.annotation();
+        require(Action.DELETE_NOTE, v.actor(), "Only its author or a moderator can delete a note.");
+        if (!a.isRoot()) {
+            Annotation root = Annotation.findById(a.rootId);
+            if (a.id.equals(root.answerId)) {
+                root.answerId = null;
+            }
+        }
+        if (Annotation.count("parentId", a.id) > 0) {
+            a.deleted = true;
+            a.body = "";
+            a.bodyHtml = "";
+            a.tags = "";
+            a.updatedAt = Instant.now();
+        } else {
+            a.delete();
+        }
+    }
+
+    /** Gives or takes back one reaction of a kind; returns whether it is now given. */
+    public boolean react(long id, SignedIn user, ReactionKind kind) {
+        Visible v = visibleTo(id, user);
+        require(Action.REACT, v.actor(), "You cannot react in this discussion.");
+        Optional<Reaction> existing = Reaction.find(id, user.id(), kind);
+        if (existing.isPresent()) {
+            existing.get().delete();
+            return false;
+        }
+        Reaction reaction = new Reaction();
+        reaction.annotationId = id;
+        reaction.accountId = user.id();
+        reaction.kind = kind;
+        reaction.createdAt = Instant.now();
+        reaction.persist();
+        return true;
+    }
+
+    /** Marks a question answered by one of its replies, or reopens it ({@code replyId} null). */
+    public void answer(long questionId, SignedIn user, Long replyId) {
+        Visible v = visibleTo(questionId, user);
+        Annotation question = v.annotation();
+        if (!question.isRoot() || question.motivation != Motivation.QUESTIONING) {
+            throw new UnprocessableException("Only a question can be marked answered.");
+        }
+        require(Action.ANSWER_QUESTION, v.actor(), "Only the person who asked or a moderator can mark the answer.");
+        if (replyId != null) {
+            Annotation reply = Annotation.<Annotation>findByIdOptional(replyId)
+                    .filter(r -> question.id.equals(r.rootId) && !r.deleted)
+                    .orElseThrow(() -> new UnprocessableException("The answer must be a reply in this thread."));
+            question.answerId = reply.id;
+        } else {
+            question.answerId = null;
+        }
+        question.updatedAt = Instant.now();
+    }
+
+    public void resolve(long threadId, SignedIn user, boolean resolved) {
+        Visible v = visibleTo(threadId, user);
+        if (!v.annotation().isRoot()) {
+            throw new UnprocessableException("Resolve the thread from its first note.");
+        }
+        require(Action.RESOLVE_THREAD, v.actor(), "Only the thread's author or a moderator can resolve it.");
+        v.annotation().resolved = resolved;
+        v.annotation().updatedAt = Instant.now();
+    }
+
+    /** Shares a private note, with its replies, into a group that reads the paper. */
+    public void share(long id, SignedIn user, long groupId) {
+        Visible v = visibleTo(id, user);
+        Annotation a = v.annotation();
+        if (a.group != null || !a.isRoot() || !a.author.id.equals(user.id())) {
+            throw new UnprocessableException("Only your own private notes can be shared.");
+        }
+        Membership membership = Membership.find(groupId, user.id()).orElseThrow(NotFoundException::new);
+        require(Action.ANNOTATE, Actor.account(user.administrator(), membership.role), "You cannot annotate in this group.");
+        if (!ReadingListEntry.listed(groupId, a.paper.id)) {
+            throw new UnprocessableException("This paper is not on that group's reading list.");
+        }
+        Annotation.update("group = ?1 where id = ?2 or rootId = ?2", membership.group, a.id);
+        notifyMentions(a, a.author);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Notification> notifications(SignedIn user) {
+        return Notification.recent(user.id(), 50);
+    }
+
+    public void markNotificationsRead(SignedIn user) {
+        Notification.update("readAt = ?1 where recipientId = ?2 and readAt is null", Instant.now(), user.id());
+    }
+
+    // ---- Helpers ----
+
+    /** A note the user may see, and who the user is in its discussion. */
+    record Visible(Annotation annotation, Actor actor) {
+    }
+
+    private static Visible visibleTo(long id, SignedIn user) {
+        Annotation a = Annotation.<Annotation>findByIdOptional(id).orElseThrow(NotFoundException::new);
+        boolean author = a.author.id.equals(user.id());
+        if (a.group == null) {
+            if (!author) {
+                throw new NotFoundException();
+            }
+            // In a private discussion its author holds every right a group would share out.
+            return new Visible(a, Actor.account(user.administrator(), Role.OWNER).asAuthor(true));
+        }
+        Membership m = Membership.find(a.group.id, user.id()).orElseThrow(NotFoundException::new);
+        Annotation root = a.isRoot() ? a : Annotation.findById(a.rootId);
+        boolean rootAuthor = root.author.id.equals(user.id());
+        // "Author" means the note's author for edits and deletes, the thread's author for resolving.
+        return new Visible(a, Actor.account(user.administrator(), m.role).asAuthor(author || (a.isRoot() && rootAuthor)));
+    }
+
+    private static void require(Action action, Actor actor, String refusal) {
+        if (!Policy.allows(action, actor)) {
+            throw new ForbiddenException(refusal);
+        }
+    }
+
+    private static void problems(NoteDraft note, boolean bodyRequired) {
+        List<FieldProblem> problems = note.problems(bodyRequired);
+        if (!problems.isEmpty()) {
+            throw new InvalidFormException(problems);
+        }
+    }
+
+    private static void fill(Annotation a, NoteDraft note) {
+        a.body = note.body();
+        a.bodyHtml = Markdown.toSafeHtml(note.body());
+        a.tags = String.join("\n", note.tags());
+    }
+
+    private static void notifyMentions(Annotation a, Account actor) {
+        if (a.group == null) {
+            return;
+        }
+        Set<String> names = Mentions.in(a.body);
+        if (names.isEmpty()) {
+            return;
+        }
+        List<Membership> mentioned = Membership.find("select m from Membership m join fetch m.account acc "
+                + "where m.group.id = ?1 and acc.username in ?2", a.group.id, names).list();
+        for (Membership m : mentioned) {
+            if (!m.account.id.equals(actor.id) && Notification.count("recipientId = ?1 and annotation.id = ?2 and kind = ?3",
+                    m.account.id, a.id, Notification.Kind.MENTION) == 0) {
+                notify(m.account.id, actor, a, Notification.Kind.MENTION);
+            }
+        }
+    }
+
+    private static void notify(long recipient, Account actor, Annotation a, Notification.Kind kind) {
+        Notification n = new Notification();
+        n.recipientId = recipient;
+        n.actor = actor;
+        n.annotation = a;
+        n.kind = kind;
+        n.createdAt = Instant.now();
+        n.persist();
+    }
+
+    private static List<DiscussionView.Paragraph> layout(String text, List<CanonicalText.Paragraph> paragraphs,
+                                                         List<HighlightLayout.Range> ranges) {
+        return layout(text, paragraphs, ranges, Map.of());
+    }
+
+    private static List<DiscussionView.Paragraph> layout(String text, List<CanonicalText.Paragraph> paragraphs,
+                                                         List<HighlightLayout.Range> ranges, Map<Long, Annotation> byId) {
+        List<DiscussionView.Paragraph> result = new ArrayList<>();
+        Set<Long> anchored = new HashSet<>();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            CanonicalText.Paragraph p = paragraphs.get(i);
+            List<DiscussionView.Segment> segments = new ArrayList<>();
+            for (HighlightLayout.Segment s : HighlightLayout.segments(p.start(), p.end(), ranges)) {
+                String piece = Selectors.slice(text, s.start(), s.end());
+                if (s.annotations().isEmpty()) {
+                    segments.add(new DiscussionView.Segment(piece, List.of(), null, null, null));
+                    continue;
+                }
+                long first = s.annotations().get(0);
+                String anchor = anchored.add(first) ? "hl-" + first : null;
+                Annotation a = byId.get(first);
+                String kind = a == null ? "note" : a.motivation.name().toLowerCase(Locale.ROOT);
+                segments.add(new DiscussionView.Segment(piece, s.annotations(), first, anchor, kind));
+            }
+            result.add(new DiscussionView.Paragraph(i, p.start(), p.end(), segments));
+        }
+        return result;
+    }
+
+    private static List<DiscussionView.Thread> threads(List<Annotation> visible,
+                                                       Map<Long, Map<ReactionKind, long[]>> reactions, SignedIn user,
+                                                       Actor groupActor) {
+        Map<Long, List<Annotation>> children = new HashMap<>();
+        List<Annotation> roots = new ArrayList<>();
+        for (Annotation a : visible) {
+            if (a.isRoot()) {
+                roots.add(a);
+            } else {
+                children.computeIfAbsent(a.parentId, k -> new ArrayList<>()).add(a);
+            }
+        }
+        roots.sort(Comparator.comparing((Annotation a) -> a.start == null ? -1 : a.start).thenComparing(a -> a.id));
+        List<DiscussionView.Thread> threads = new ArrayList<>();
+        for (Annotation root : roots) {
+            Actor actor = root.group == null ? Actor.account(user.administrator(), Role.OWNER) : groupActor;
+            boolean rootAuthor = root.author.id.equals(user.id());
+            List<DiscussionView.Note> replies = new ArrayList<>();
+            collect(root.id, 1, children, replies, root, reactions, user, actor);
+            threads.add(new DiscussionView.Thread(root.id, note(root, 0, root, reactions, user, actor), replies, root.exact,
+                    root.start, root.resolved, root.motivation == Motivation.QUESTIONING, root.answerId != null,
+                    root.group == null, Policy.allows(Action.RESOLVE_THREAD, actor.asAuthor(rootAuthor)),
+                    root.group == null && rootAuthor));
+        }
+        return threads;
+    }
+
+    private static void collect(long parentId, int depth, Map<Long, List<Annotation>> children,
+                                List<DiscussionView.Note> out, Annotation root,
+                                Map<Long, Map<ReactionKind, long[]>> reactions, SignedIn user, Actor actor) {
+        for (Annotation child : children.getOrDefault(parentId, List.of())) {
+            out.add(note(child, depth, root, reactions, user, actor));
+            collect(child.id, depth + 1, children, out, root, reactions, user, actor);
+        }
+    }
+
+    private static DiscussionView.Note note(Annotation a, int depth, Annotation root,
+                                            Map<Long, Map<ReactionKind, long[]>> reactions, SignedIn user, Actor actor) {
+        boolean mine = a.author.id.equals(user.id());
+        Actor asAuthor = actor.asAuthor(mine);
+        Map<ReactionKind, long[]> counts = reactions.getOrDefault(a.id, Map.of());
+        List<DiscussionView.Reaction> reactionViews = new ArrayList<>();
+        for (ReactionKind kind : ReactionKind.values()) {
+            long[] c = counts.getOrDefault(kind, new long[]{0, 0});
+            reactionViews.add(new DiscussionView.Reaction(kind.name(), kind.symbol(), kind.label(), c[0], c[1] > 0));
+        }
+        boolean question = root.motivation == Motivation.QUESTIONING;
+        boolean rootAuthor = root.author.id.equals(user.id());
+        return new DiscussionView.Note(a.id, root.id, Math.min(depth, 4), a.author.displayName, a.motivation.name(),
+                a.bodyHtml, a.body, a.tagList(), WHEN.format(a.createdAt) + " UTC", a.createdAt.toString(),
+                a.editedAt != null, a.deleted, a.version, !a.deleted && Policy.allows(Action.EDIT_NOTE, asAuthor),
+                !a.deleted && Policy.allows(Action.DELETE_NOTE, asAuthor), Policy.allows(Action.REPLY, asAuthor),
+                !a.deleted && Policy.allows(Action.REACT, asAuthor), a.id.equals(root.answerId),
+                question && !a.isRoot() && !a.deleted && Policy.allows(Action.ANSWER_QUESTION, actor.asAuthor(rootAuthor)),
+                reactionViews);
+    }
+}

@@ -1,0 +1,55 @@
+package app.marginalia.web.annotation;
+
+import java.util.List;
+
+/**
+ * One person's view of the discussion of one paper in one group (or of their private notes):
+ * the text laid out with its highlights, and the threads for the margin.
+ */
+public record DiscussionView(boolean signedIn, Long groupId, String groupName, List<Option> groups,
+                             boolean canAnnotate, List<Paragraph> paragraphs, List<Thread> threads, int openQuestions,
+                             int answeredQuestions, int resolvedThreads) {
+
+    /** A discussion the reader can switch to. */
+    public record Option(long id, String name, boolean selected) {
+    }
+
+    /** A paragraph of the text as flat segments, each knowing its highlights. */
+    public record Paragraph(int index, int start, int end, List<Segment> segments) {
+    }
+
+    /**
+     * A run of text. {@code thread} is the thread of its narrowest highlight; {@code anchor}
+     * is set on the first segment of a highlight, where keyboard focus and the link go.
+     */
+    public record Segment(String text, List<Long> annotations, Long thread, String anchor, String kind) {
+
+        public boolean highlighted() {
+            return !annotations.isEmpty();
+        }
+
+        public String annotationList() {
+            return String.join(" ", annotations.stream().map(String::valueOf).toList());
+        }
+
+        public boolean overlapping() {
+            return annotations.size() > 1;
+        }
+    }
+
+    /** A thread: its root note, its replies in reading order, and its state. */
+    public record Thread(long id, Note root, List<Note> replies, String quote, Integer start, boolean resolved,
+                         boolean question, boolean answered, boolean priv, boolean canResolve, boolean canShare) {
+    }
+
+    /** One note as one viewer sees it, with the controls that will work for them. */
+    public record Note(long id, long threadId, int depth, String author, String motivation, String bodyHtml,
+                       String body, List<String> tags, String created, String iso, boolean edited, boolean deleted,
+                       long version, boolean canEdit, boolean canDelete, boolean canReply, boolean canReact,
+                       boolean isAnswer, boolean canAccept, List<Reaction> reactions) {
+    }
+
+    /** A reaction kind with its count and whether the viewer gave it. */
+    public record Reaction(String kind, String symbol, String label, long count, boolean mine) {
+    }
+}
