@@ -53,7 +53,8 @@ public class AnnotationApiResource {
         if (json == null || json.version() == null) {
             throw new BadRequestException("Send the note's body, tags and the version you edited.");
         }
-        return AnnotationJson.of(annotations.edit(id, current.require(), note(json.body(), json.tags()), json.version()));
+        annotations.edit(id, current.require(), note(json.body(), json.tags()), json.version());
+        return AnnotationJson.of(annotations.find(id, current.require()));
     }
 
     @DELETE

@@ -230,7 +230,6 @@ public class AnnotationService {
         fill(a, note);
         a.editedAt = Instant.now();
         a.updatedAt = a.editedAt;
-        a.version++;
         notifyMentions(a, a.author);
         return a;
     }

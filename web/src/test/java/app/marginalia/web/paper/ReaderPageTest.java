@@ -25,7 +25,7 @@ class ReaderPageTest {
                 .body(containsString("openai"))
                 .body(containsString("<p id=\"para-0\" data-start=\"0\" data-end=\"569\">Neural networks often pack"))
                 .body(containsString("aria-labelledby=\"margin-title\""))
-                .body(containsString("No notes on this paper yet"));
+                .body(containsString("Sign in</a> to see your groups"));
     }
 
     @Test

@@ -40,7 +40,8 @@ class AuthorizationMatrixTest {
 
     enum Persona { ANONYMOUS, OUTSIDER, MEMBER, MODERATOR, OWNER, ADMIN }
 
-    private static final int OK = 200, SEE_OTHER = 303, BAD = 400, FORBIDDEN = 403, NOT_FOUND = 404;
+    private static final int OK = 200, CREATED = 201, NO_CONTENT = 204, SEE_OTHER = 303, BAD = 400,
+            UNAUTHORIZED = 401, FORBIDDEN = 403, NOT_FOUND = 404, UNPROCESSABLE = 422;
 
     /** Expected statuses in Persona order: anonymous, outsider, member, moderator, owner, admin. */
     private static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
@@ -93,6 +94,30 @@ class AuthorizationMatrixTest {
         expect("POST /groups/{id}/list/{entryId}/vote", SEE_OTHER, NOT_FOUND, SEE_OTHER, SEE_OTHER, SEE_OTHER, NOT_FOUND);
         expect("POST /groups/{id}/list/{entryId}/remove", SEE_OTHER, NOT_FOUND, FORBIDDEN, SEE_OTHER, SEE_OTHER,
                 NOT_FOUND);
+        // Notes: the group's discussion is its members'; editing is the author's (the owner wrote the note),
+        // deleting, resolving and marking the answer also a moderator's. Pages redirect, the API answers.
+        expect("POST /papers/{id}/annotations", SEE_OTHER, NOT_FOUND, SEE_OTHER, SEE_OTHER, SEE_OTHER, NOT_FOUND);
+        expect("GET /annotations/{id}", SEE_OTHER, NOT_FOUND, SEE_OTHER, SEE_OTHER, SEE_OTHER, NOT_FOUND);
+        expect("GET /annotations/{id}/history", SEE_OTHER, NOT_FOUND, OK, OK, OK, NOT_FOUND);
+        expect("POST /annotations/{id}/replies", SEE_OTHER, NOT_FOUND, SEE_OTHER, SEE_OTHER, SEE_OTHER, NOT_FOUND);
+        expect("POST /annotations/{id}/edit", SEE_OTHER, NOT_FOUND, FORBIDDEN, FORBIDDEN, SEE_OTHER, NOT_FOUND);
+        expect("POST /annotations/{id}/delete", SEE_OTHER, NOT_FOUND, FORBIDDEN, SEE_OTHER, SEE_OTHER, NOT_FOUND);
+        expect("POST /annotations/{id}/react", SEE_OTHER, NOT_FOUND, SEE_OTHER, SEE_OTHER, SEE_OTHER, NOT_FOUND);
+        expect("POST /annotations/{id}/answer", SEE_OTHER, NOT_FOUND, FORBIDDEN, SEE_OTHER, SEE_OTHER, NOT_FOUND);
+        expect("POST /annotations/{id}/resolve", SEE_OTHER, NOT_FOUND, FORBIDDEN, SEE_OTHER, SEE_OTHER, NOT_FOUND);
+        // Only a private note can be shared; this one already belongs to the group.
+        expect("POST /annotations/{id}/share", SEE_OTHER, NOT_FOUND, UNPROCESSABLE, UNPROCESSABLE, UNPROCESSABLE,
+                NOT_FOUND);
+        expect("GET /notifications", SEE_OTHER, OK, OK, OK, OK, OK);
+        expect("GET /api/papers/{id}/annotations", UNAUTHORIZED, OK, OK, OK, OK, OK);
+        expect("POST /api/papers/{id}/annotations", UNAUTHORIZED, NOT_FOUND, CREATED, CREATED, CREATED, NOT_FOUND);
+        expect("GET /api/annotations/{id}", UNAUTHORIZED, NOT_FOUND, OK, OK, OK, NOT_FOUND);
+        expect("PUT /api/annotations/{id}", UNAUTHORIZED, NOT_FOUND, FORBIDDEN, FORBIDDEN, OK, NOT_FOUND);
+        expect("DELETE /api/annotations/{id}", UNAUTHORIZED, NOT_FOUND, FORBIDDEN, NO_CONTENT, NO_CONTENT, NOT_FOUND);
+        expect("POST /api/annotations/{id}/replies", UNAUTHORIZED, NOT_FOUND, CREATED, CREATED, CREATED, NOT_FOUND);
+        expect("POST /api/annotations/{id}/reactions", UNAUTHORIZED, NOT_FOUND, OK, OK, OK, NOT_FOUND);
+        expect("POST /api/annotations/{id}/answer", UNAUTHORIZED, NOT_FOUND, FORBIDDEN, OK, OK, NOT_FOUND);
+        expect("POST /api/annotations/{id}/resolve", UNAUTHORIZED, NOT_FOUND, FORBIDDEN, OK, OK, NOT_FOUND);
         // Invitations: the link is the credential; joining needs an account.
         expect("GET /invite/{token}", OK, OK, OK, OK, OK, OK);
         expect("POST /invite/{token}", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
@@ -124,7 +149,29 @@ class AuthorizationMatrixTest {
             case "POST /groups/{id}/list" -> new String[]{"paperId", scene.otherPaperId};
             case "POST /groups/{id}/list/{entryId}/status" -> new String[]{"status", "ARCHIVED"};
             case "POST /groups/{id}/list/{entryId}/meeting" -> new String[]{"meetingAt", "2099-05-01T18:00"};
+            case "POST /papers/{id}/annotations" -> new String[]{"groupId", scene.groupId, "motivation", "COMMENTING",
+                    "body", "A matrix note"};
+            case "POST /annotations/{id}/replies" -> new String[]{"body", "A matrix reply"};
+            case "POST /annotations/{id}/edit" -> new String[]{"body", "Edited", "tags", "", "version", "0"};
+            case "POST /annotations/{id}/react" -> new String[]{"kind", "AGREE"};
+            case "POST /annotations/{id}/answer" -> new String[]{"replyId", scene.replyId};
+            case "POST /annotations/{id}/resolve" -> new String[]{"resolved", "true"};
+            case "POST /annotations/{id}/share" -> new String[]{"groupId", scene.groupId};
             default -> new String[0];
+        };
+    }
+
+    /** JSON bodies for the API's state-changing routes, as the reader's script sends them. */
+    private static Object json(String route, Scene scene) {
+        return switch (route) {
+            case "POST /api/papers/{id}/annotations" -> Map.of("groupId", Long.valueOf(scene.groupId),
+                    "motivation", "COMMENTING", "body", "A matrix note");
+            case "PUT /api/annotations/{id}" -> Map.of("body", "Edited", "version", 0);
+            case "POST /api/annotations/{id}/replies" -> Map.of("body", "A matrix reply");
+            case "POST /api/annotations/{id}/reactions" -> Map.of("kind", "AGREE");
+            case "POST /api/annotations/{id}/answer" -> Map.of("replyId", Long.valueOf(scene.replyId));
+            case "POST /api/annotations/{id}/resolve" -> Map.of("resolved", true);
+            default -> null;
         };
     }
 
@@ -147,7 +194,9 @@ class AuthorizationMatrixTest {
                 Scene scene = read ? shared : new Scene(world);
                 Visitor visitor = world.visitor(persona).copy();
                 String path = scene.path(route.substring(route.indexOf(' ') + 1));
+                String verb = route.substring(0, route.indexOf(' '));
                 int status = read ? visitor.get(path).statusCode()
+                        : path.startsWith("/api/") ? visitor.json(verb, path, json(route, scene)).statusCode()
                         : visitor.post(path, fields(route, scene, persona)).statusCode();
                 int expected = row.getValue()[persona.ordinal()];
                 if (status != expected) {
@@ -236,6 +285,8 @@ class AuthorizationMatrixTest {
         final String entryId;
         final String paperId;
         final String otherPaperId;
+        final String annotationId;
+        final String replyId;
 
         Scene(World world) {
             this.world = world;
@@ -258,12 +309,18 @@ class AuthorizationMatrixTest {
             world.owner.post("/groups/" + groupId + "/list", "paperId", paperId).then().statusCode(303);
             entryId = world.owner.get("/groups/" + groupId).asString()
                     .replaceAll("(?s).*id=\"entry-(\\d+)\".*", "$1");
+            annotationId = world.owner.json("POST", "/api/papers/" + paperId + "/annotations", Map.of(
+                    "groupId", Long.valueOf(groupId), "motivation", "QUESTIONING", "body", "Why?"))
+                    .then().statusCode(201).extract().jsonPath().getString("id");
+            replyId = world.member.json("POST", "/api/annotations/" + annotationId + "/replies", Map.of("body", "Because."))
+                    .then().statusCode(201).extract().jsonPath().getString("id");
             assertTrue(target != null && entryId.matches("\\d+") && invitationId.matches("\\d+"));
         }
 
         String path(String template) {
             boolean paper = template.startsWith("/papers") || template.startsWith("/api/papers");
-            return template.replace("{id}", paper ? paperId : groupId).replace("{entryId}", entryId)
+            boolean note = template.startsWith("/annotations") || template.startsWith("/api/annotations");
+            return template.replace("{id}", note ? annotationId : paper ? paperId : groupId).replace("{entryId}", entryId)
                     .replace("{accountId}", targetId).replace("{invitationId}", invitationId).replace("{token}", token);
         }
 

@@ -1,0 +1,61 @@
+package app.marginalia.web.annotation;
+
+import app.marginalia.core.annotation.Selectors;
+import app.marginalia.core.annotation.TextPositionSelector;
+import app.marginalia.core.annotation.TextQuoteSelector;
+import app.marginalia.web.Visitor;
+import app.marginalia.web.group.GroupFixture;
+import io.restassured.response.Response;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A group reading one seed paper, ready for notes: the fixture's people plus the paper's text. */
+public final class Discussion {
+
+    public final GroupFixture g = new GroupFixture();
+    public final String paperId;
+    public final String text;
+
+    public Discussion() {
+        String page = g.owner.get("/groups/" + g.id).asString();
+        paperId = page.replaceAll("(?s).*<select id=\"paperId\" name=\"paperId\" required>\\s*<option value=\"(\\d+)\".*", "$1");
+        g.owner.post("/groups/" + g.id + "/list", "paperId", paperId).then().statusCode(303);
+        text = g.owner.get("/api/papers/" + paperId).jsonPath().getString("text.content");
+    }
+
+    /** The body of a create request for the passage [start, end), as the reader's script builds it. */
+    Map<String, Object> passage(int start, int end, String motivation, String body) {
+        TextQuoteSelector quote = Selectors.quoteAt(text, new TextPositionSelector(start, end));
+        Map<String, Object> json = new HashMap<>();
+        json.put("groupId", Long.valueOf(g.id));
+        json.put("motivation", motivation);
+        json.put("start", start);
+        json.put("end", end);
+        json.put("exact", quote.exact());
+        json.put("prefix", quote.prefix());
+        json.put("suffix", quote.suffix());
+        json.put("body", body);
+        json.put("tags", List.of());
+        return json;
+    }
+
+    long create(Visitor who, Map<String, Object> json) {
+        Response response = who.json("POST", "/api/papers/" + paperId + "/annotations", json);
+        assertEquals(201, response.statusCode(), response.asString());
+        return response.jsonPath().getLong("id");
+    }
+
+    long reply(Visitor who, long parent, String body) {
+        Response response = who.json("POST", "/api/annotations/" + parent + "/replies", Map.of("body", body));
+        assertEquals(201, response.statusCode(), response.asString());
+        return response.jsonPath().getLong("id");
+    }
+
+    String page(Visitor who) {
+        return who.get("/papers/" + paperId + "?group=" + g.id).asString();
+    }
+}
