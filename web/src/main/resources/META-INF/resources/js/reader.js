@@ -173,6 +173,33 @@
         button.addEventListener('click', function () { openComposer(button.dataset.action); });
     });
 
+    // Re-attaching a detached note: the member selects its passage, then presses the button.
+    document.querySelectorAll('[data-reattach]').forEach(function (button) {
+        button.addEventListener('mousedown', function (event) { event.preventDefault(); });
+        button.addEventListener('click', function () {
+            var id = button.dataset.reattach;
+            var error = document.querySelector('[data-reattach-error="' + id + '"]');
+            var sel = currentSelection() || pending;
+            if (!sel) {
+                error.textContent = 'First select, in the text, the passage this note belongs to.';
+                error.hidden = false;
+                return;
+            }
+            fetch('/api/annotations/' + id + '/anchor', {
+                method: 'POST',
+                headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf, 'Accept': 'application/json'},
+                body: JSON.stringify({start: sel.start, end: sel.end, exact: sel.exact, prefix: sel.prefix, suffix: sel.suffix}),
+                credentials: 'same-origin'
+            }).then(function (response) {
+                return response.json().then(function (json) {
+                    if (!response.ok) { throw new Error(json.message || 'The note could not be re-attached.'); }
+                    window.location.hash = 'annotation-' + id;
+                    window.location.reload();
+                });
+            }).catch(function (e) { error.textContent = e.message; error.hidden = false; });
+        });
+    });
+
     // Keyboard: h, n, q act on the selection; j and k move between highlights; Enter follows.
     var highlights = Array.from(text.querySelectorAll('.hl-link'));
     document.addEventListener('keydown', function (event) {

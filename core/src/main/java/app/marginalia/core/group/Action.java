@@ -24,5 +24,9 @@ public enum Action {
     DELETE_NOTE,
     RESOLVE_THREAD,
     ANSWER_QUESTION,
+    /** Attach a detached note to a passage again. */
+    REATTACH_NOTE,
+    /** Edit a library paper's metadata and text: administrators, moderators of a group reading it, whoever added it. */
+    EDIT_PAPER,
     ADMINISTER_INSTANCE
 }

@@ -49,6 +49,8 @@ public final class Policy {
         table.put(Action.DELETE_NOTE, MODERATOR.or(MEMBER.and(AUTHOR)));
         table.put(Action.RESOLVE_THREAD, MODERATOR.or(MEMBER.and(AUTHOR)));
         table.put(Action.ANSWER_QUESTION, MODERATOR.or(MEMBER.and(AUTHOR)));
+        table.put(Action.REATTACH_NOTE, MEMBER);
+        table.put(Action.EDIT_PAPER, ADMINISTRATOR.or(MODERATOR).or(AUTHOR));
         table.put(Action.ADMINISTER_INSTANCE, ADMINISTRATOR);
         for (Action action : Action.values()) {
             if (!table.containsKey(action)) {

@@ -35,13 +35,13 @@ class PolicyTest {
         assertEquals(Set.of(), allowed(ANONYMOUS));
         assertEquals(Set.of(), allowed(OUTSIDER));
         // An instance administrator runs the instance but reads no group's private business.
-        assertEquals(Set.of(Action.ADMINISTER_INSTANCE), allowed(ADMIN));
+        assertEquals(Set.of(Action.ADMINISTER_INSTANCE, Action.EDIT_PAPER), allowed(ADMIN));
     }
 
     @Test
     void shouldLetAMemberReadProposeVoteAndLeave() {
         assertEquals(EnumSet.of(Action.VIEW_GROUP, Action.LEAVE_GROUP, Action.PROPOSE_PAPER, Action.VOTE,
-                Action.ANNOTATE, Action.REPLY, Action.REACT), allowed(MEMBER));
+                Action.ANNOTATE, Action.REPLY, Action.REACT, Action.REATTACH_NOTE), allowed(MEMBER));
     }
 
     @Test
@@ -89,6 +89,16 @@ class PolicyTest {
             assertTrue(Policy.allows(action, MODERATOR.asAuthor(false)), action.name());
             assertFalse(Policy.allows(action, OUTSIDER.asAuthor(true)), action.name());
         }
+    }
+
+    @Test
+    void shouldLetAdministratorsModeratorsAndWhoeverAddedAPaperEditIt() {
+        assertTrue(Policy.allows(Action.EDIT_PAPER, ADMIN));
+        assertTrue(Policy.allows(Action.EDIT_PAPER, MODERATOR));
+        assertTrue(Policy.allows(Action.EDIT_PAPER, OUTSIDER.asAuthor(true)));
+        assertFalse(Policy.allows(Action.EDIT_PAPER, MEMBER));
+        assertFalse(Policy.allows(Action.EDIT_PAPER, OUTSIDER));
+        assertFalse(Policy.allows(Action.EDIT_PAPER, ANONYMOUS));
     }
 
     @ParameterizedTest

@@ -79,6 +79,8 @@ public class Annotation extends PanacheEntityBase {
     @Column(name = "answer_id")
     public Long answerId;
     public boolean deleted;
+    /** The passage could not be found in a newer text version; selectors are the original ones. */
+    public boolean detached;
     @Column(name = "edited_at")
     public Instant editedAt;
     @Column(name = "created_at")
@@ -111,7 +113,8 @@ public class Annotation extends PanacheEntityBase {
                 paperId, groupId == null ? -1L : groupId, accountId).list();
     }
 
-    public static long countInThread(long rootId) {
-        return count("rootId", rootId);
+    /** The thread roots on a paper that have a passage, in every discussion: what an edit re-anchors. */
+    public static List<Annotation> anchoredRoots(long paperId) {
+        return list("paper.id = ?1 and rootId is null and start is not null", paperId);
     }
 }

@@ -55,6 +55,9 @@ public class Paper extends PanacheEntityBase {
     public String fingerprint;
     @Column(name = "text_version")
     public int textVersion;
+    /** The account that added the paper by hand, which may edit it; none for seed papers. */
+    @Column(name = "added_by")
+    public Long addedBy;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -2,6 +2,8 @@ package app.marginalia.web.annotation;
 
 import app.marginalia.core.annotation.NoteDraft;
 import app.marginalia.core.annotation.ReactionKind;
+import app.marginalia.core.annotation.TextPositionSelector;
+import app.marginalia.core.annotation.TextQuoteSelector;
 import app.marginalia.persistence.annotation.Annotation;
 import app.marginalia.web.system.CurrentUser;
 import jakarta.ws.rs.BadRequestException;
@@ -93,6 +95,22 @@ public class AnnotationApiResource {
     @Path("{id:\\d{1,18}}/resolve")
     public AnnotationJson resolve(@RestPath long id, Map<String, Boolean> json) {
         annotations.resolve(id, current.require(), json == null || !Boolean.FALSE.equals(json.get("resolved")));
+        return AnnotationJson.of(annotations.find(id, current.require()));
+    }
+
+    /** A passage of the current text: where a detached note belongs. */
+    public record PassageJson(Integer start, Integer end, String exact, String prefix, String suffix) {
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/anchor")
+    public AnnotationJson reattach(@RestPath long id, PassageJson json) {
+        if (json == null || json.start() == null || json.end() == null) {
+            throw new BadRequestException("Send the passage: start, end and its quote.");
+        }
+        TextPositionSelector position = new TextPositionSelector(json.start(), json.end());
+        TextQuoteSelector quote = json.exact() == null ? null : new TextQuoteSelector(json.exact(), json.prefix(), json.suffix());
+        annotations.reattach(id, current.require(), position, quote);
         return AnnotationJson.of(annotations.find(id, current.require()));
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 public record AnnotationJson(long id, long paperId, int textVersion, Long groupId, Map<String, String> author,
                              String motivation, List<Map<String, Object>> selectors, String body, String bodyHtml,
                              List<String> tags, Long rootId, Long parentId, List<Long> references, boolean resolved,
-                             Long answerId, boolean deleted, boolean edited, Instant created, Instant modified,
+                             Long answerId, boolean deleted, boolean detached, boolean edited, Instant created, Instant modified,
                              long version, String permalink) {
 
     public static AnnotationJson of(Annotation a) {
@@ -32,7 +32,7 @@ public record AnnotationJson(long id, long paperId, int textVersion, Long groupI
         return new AnnotationJson(a.id, a.paper.id, a.textVersion, a.group == null ? null : a.group.id,
                 Map.of("username", a.author.username, "displayName", a.author.displayName), a.motivation.name(),
                 selectors, a.body, a.bodyHtml, a.tagList(), a.rootId, a.parentId, references, a.resolved, a.answerId,
-                a.deleted, a.editedAt != null, a.createdAt, a.updatedAt, a.version,
+                a.deleted, a.detached, a.editedAt != null, a.createdAt, a.updatedAt, a.version,
                 "/annotations/" + a.id);
     }
 }

@@ -7,6 +7,7 @@ import app.marginalia.core.annotation.Mentions;
 import app.marginalia.core.annotation.Motivation;
 import app.marginalia.core.annotation.NoteDraft;
 import app.marginalia.core.annotation.ReactionKind;
+import app.marginalia.core.annotation.Reanchor;
 import app.marginalia.core.annotation.Selectors;
 import app.marginalia.core.annotation.TextPositionSelector;
 import app.marginalia.core.annotation.TextQuoteSelector;
@@ -91,7 +92,7 @@ public class AnnotationService {
         List<DiscussionView.Thread> threads = threads(visible, reactions, user, actor);
         List<DiscussionView.Option> options = new ArrayList<>();
         memberships.forEach(m -> options.add(new DiscussionView.Option(m.group.id, m.group.name, m.group.id.equals(groupId))));
-        List<HighlightLayout.Range> ranges = visible.stream().filter(a -> a.isRoot() && a.start != null)
+        List<HighlightLayout.Range> ranges = visible.stream().filter(a -> a.isRoot() && a.start != null && !a.detached)
                 .map(a -> new HighlightLayout.Range(a.id, a.start, a.end)).toList();
         Map<Long, Annotation> byId = new HashMap<>();
         visible.forEach(a -> byId.put(a.id, a));
@@ -328,6 +329,69 @@ public class AnnotationService {
         Notification.update("readAt = ?1 where recipientId = ?2 and readAt is null", Instant.now(), user.id());
     }
 
+    /** What re-anchoring did to a paper's notes after its text changed. */
+    public record Reanchored(int kept, int moved, int detached) {
+    }
+
+    /**
+     * Places every note with a passage in the new text version, in the same transaction as the
+     * edit. Moved notes get new selectors; notes whose passage is gone are detached with their
+     * original selectors, never deleted or moved to a guess.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Reanchored reanchorAll(long paperId, String oldText, String newText, int newVersion) {
+        int oldLength = oldText.codePointCount(0, oldText.length());
+        int kept = 0, moved = 0, detached = 0;
+        for (Annotation a : Annotation.anchoredRoots(paperId)) {
+            if (a.detached) {
+                detached++;
+                continue;
+            }
+            Reanchor.Result result = Reanchor.anchor(newText, oldLength, new TextPositionSelector(a.start, a.end),
+                    new TextQuoteSelector(a.exact, a.prefix, a.suffix));
+            if (result.detached()) {
+                a.detached = true;
+                detached++;
+                continue;
+            }
+            if (result.method() == Reanchor.Method.POSITION) {
+                kept++;
+            } else {
+                moved++;
+            }
+            place(a, result.position(), result.quote(), newVersion);
+        }
+        return new Reanchored(kept, moved, detached);
+    }
+
+    /** Attaches a detached note to the passage a member selected in the current text. */
+    public Annotation reattach(long id, SignedIn user, TextPositionSelector position, TextQuoteSelector quote) {
+        Visible v = visibleTo(id, user);
+        Annotation a = v.annotation();
+        require(Action.REATTACH_NOTE, v.actor(), "You cannot re-attach notes in this discussion.");
+        if (!a.isRoot() || !a.detached) {
+            throw new UnprocessableException("Only a detached note can be re-attached.");
+        }
+        String text = PaperText.findVersion(a.paper.id, a.paper.textVersion).orElseThrow().content;
+        TextQuoteSelector checked = quote == null ? Selectors.quoteAt(text, position) : quote;
+        Selectors.problem(text, position, checked).ifPresent(p -> {
+            throw new UnprocessableException(p);
+        });
+        place(a, position, checked, a.paper.textVersion);
+        a.detached = false;
+        a.updatedAt = Instant.now();
+        return a;
+    }
+
+    private static void place(Annotation a, TextPositionSelector position, TextQuoteSelector quote, int version) {
+        a.start = position.start();
+        a.end = position.end();
+        a.exact = quote.exact();
+        a.prefix = quote.prefix();
+        a.suffix = quote.suffix();
+        a.textVersion = version;
+    }
+
     // ---- Helpers ----
 
     /** A note the user may see, and who the user is in its discussion. */
@@ -449,7 +513,8 @@ public class AnnotationService {
             threads.add(new DiscussionView.Thread(root.id, note(root, 0, root, reactions, user, actor), replies, root.exact,
                     root.start, root.resolved, root.motivation == Motivation.QUESTIONING, root.answerId != null,
                     root.group == null, Policy.allows(Action.RESOLVE_THREAD, actor.asAuthor(rootAuthor)),
-                    root.group == null && rootAuthor));
+                    root.group == null && rootAuthor, root.detached, root.detached
+                    && Policy.allows(Action.REATTACH_NOTE, actor)));
         }
         return threads;
     }

@@ -39,7 +39,18 @@ public record DiscussionView(boolean signedIn, Long groupId, String groupName, L
 
     /** A thread: its root note, its replies in reading order, and its state. */
     public record Thread(long id, Note root, List<Note> replies, String quote, Integer start, boolean resolved,
-                         boolean question, boolean answered, boolean priv, boolean canResolve, boolean canShare) {
+                         boolean question, boolean answered, boolean priv, boolean canResolve, boolean canShare,
+                         boolean detached, boolean canReattach) {
+    }
+
+    /** The threads still on a passage or on the whole paper. */
+    public List<Thread> anchoredThreads() {
+        return threads.stream().filter(t -> !t.detached()).toList();
+    }
+
+    /** Threads whose passage an edit of the text removed: shown apart, never on a guessed passage. */
+    public List<Thread> detachedThreads() {
+        return threads.stream().filter(Thread::detached).toList();
     }
 
     /** One note as one viewer sees it, with the controls that will work for them. */

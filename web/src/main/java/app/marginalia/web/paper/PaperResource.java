@@ -41,6 +41,8 @@ public class PaperResource {
 
         static native TemplateInstance add(PaperForm form, Map<String, String> errors, List<PaperSummary> duplicates,
                                            List<GroupService.GroupSummary> groups);
+
+        static native TemplateInstance edit(long id, PaperForm form, Map<String, String> errors);
     }
 
     private final PaperService papers;
@@ -94,6 +96,26 @@ public class PaperResource {
         CurrentUser.SignedIn user = current.require();
         return AnnotationResource.back(() -> annotations.create(id, user, form.request()), annotations, current,
                 "/papers/" + id + "?group=" + (form.groupId == null ? 0 : form.groupId), "Note saved.");
+    }
+
+    @GET
+    @Path("{id:\\d{1,18}}/edit")
+    public TemplateInstance editForm(@RestPath long id) {
+        return Templates.edit(id, papers.editForm(id, current.require()), Map.of());
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response edit(@RestPath long id, @BeanParam PaperForm form) {
+        try {
+            PaperService.EditOutcome outcome = papers.edit(id, current.require(), form.draft());
+            return Flash.redirect("/papers/" + id, !outcome.textChanged() ? "Paper saved."
+                    : "Saved as text version " + outcome.version() + ". Notes: " + outcome.notes().kept() + " in place, "
+                    + outcome.notes().moved() + " moved with their passage, " + outcome.notes().detached() + " detached.");
+        } catch (InvalidFormException e) {
+            return Response.status(400).entity(Templates.edit(id, form, e.byField())).build();
+        }
     }
 
     @GET

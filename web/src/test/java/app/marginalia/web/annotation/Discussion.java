@@ -21,8 +21,15 @@ public final class Discussion {
     public final String text;
 
     public Discussion() {
+        this(null);
+    }
+
+    /** A discussion of the seed paper with this title; of the first paper in the picker when null. */
+    public Discussion(String title) {
         String page = g.owner.get("/groups/" + g.id).asString();
-        paperId = page.replaceAll("(?s).*<select id=\"paperId\" name=\"paperId\" required>\\s*<option value=\"(\\d+)\".*", "$1");
+        paperId = title != null
+                ? g.owner.get("/api/papers?q=" + title).jsonPath().getString("[0].id")
+                : page.replaceAll("(?s).*<select id=\"paperId\" name=\"paperId\" required>\\s*<option value=\"(\\d+)\".*", "$1");
         g.owner.post("/groups/" + g.id + "/list", "paperId", paperId).then().statusCode(303);
         text = g.owner.get("/api/papers/" + paperId).jsonPath().getString("text.content");
     }

@@ -54,6 +54,9 @@ class AuthorizationMatrixTest {
         expect("GET /papers/new", SEE_OTHER, OK, OK, OK, OK, OK);
         expect("POST /papers", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
         expect("POST /papers/{id}/propose", SEE_OTHER, NOT_FOUND, SEE_OTHER, SEE_OTHER, SEE_OTHER, NOT_FOUND);
+        // Editing a paper: administrators, moderators of a group reading it, whoever added it.
+        expect("GET /papers/{id}/edit", SEE_OTHER, FORBIDDEN, FORBIDDEN, OK, OK, OK);
+        expect("POST /papers/{id}/edit", SEE_OTHER, FORBIDDEN, FORBIDDEN, SEE_OTHER, SEE_OTHER, SEE_OTHER);
         expect("GET /api/papers", OK, OK, OK, OK, OK, OK);
         expect("GET /api/papers/{id}", OK, OK, OK, OK, OK, OK);
         // Accounts.
@@ -118,6 +121,9 @@ class AuthorizationMatrixTest {
         expect("POST /api/annotations/{id}/reactions", UNAUTHORIZED, NOT_FOUND, OK, OK, OK, NOT_FOUND);
         expect("POST /api/annotations/{id}/answer", UNAUTHORIZED, NOT_FOUND, FORBIDDEN, OK, OK, NOT_FOUND);
         expect("POST /api/annotations/{id}/resolve", UNAUTHORIZED, NOT_FOUND, FORBIDDEN, OK, OK, NOT_FOUND);
+        // Only a detached note can be re-attached; this one is on its passage.
+        expect("POST /api/annotations/{id}/anchor", UNAUTHORIZED, NOT_FOUND, UNPROCESSABLE, UNPROCESSABLE, UNPROCESSABLE,
+                NOT_FOUND);
         // Invitations: the link is the credential; joining needs an account.
         expect("GET /invite/{token}", OK, OK, OK, OK, OK, OK);
         expect("POST /invite/{token}", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
@@ -149,6 +155,11 @@ class AuthorizationMatrixTest {
             case "POST /groups/{id}/list" -> new String[]{"paperId", scene.otherPaperId};
             case "POST /groups/{id}/list/{entryId}/status" -> new String[]{"status", "ARCHIVED"};
             case "POST /groups/{id}/list/{entryId}/meeting" -> new String[]{"meetingAt", "2099-05-01T18:00"};
+            // The paper saved as it is, so the shared seed library does not change.
+            case "POST /papers/{id}/edit" -> new String[]{"title", scene.paper.getString("paper.title"),
+                    "authors", String.join("\n", scene.paper.<String>getList("paper.authors")),
+                    "abstractText", scene.paper.getString("abstractText"),
+                    "date", scene.paper.getString("paper.published.display"), "link", ""};
             case "POST /papers/{id}/annotations" -> new String[]{"groupId", scene.groupId, "motivation", "COMMENTING",
                     "body", "A matrix note"};
             case "POST /annotations/{id}/replies" -> new String[]{"body", "A matrix reply"};
@@ -171,6 +182,7 @@ class AuthorizationMatrixTest {
             case "POST /api/annotations/{id}/reactions" -> Map.of("kind", "AGREE");
             case "POST /api/annotations/{id}/answer" -> Map.of("replyId", Long.valueOf(scene.replyId));
             case "POST /api/annotations/{id}/resolve" -> Map.of("resolved", true);
+            case "POST /api/annotations/{id}/anchor" -> Map.of("start", 0, "end", 5);
             default -> null;
         };
     }
@@ -247,6 +259,8 @@ class AuthorizationMatrixTest {
 
     /** The people, registered once: bcrypt makes registration the slow part. */
     static final class World {
+        /** Registered first: on an empty database the first account owns the example group, which lists every paper. */
+        final Visitor founder = Visitor.register("founder");
         final Visitor anonymous = Visitor.anonymous();
         final Visitor outsider = Visitor.register("outsider");
         final Visitor member = Visitor.register("member");
@@ -287,6 +301,7 @@ class AuthorizationMatrixTest {
         final String otherPaperId;
         final String annotationId;
         final String replyId;
+        final io.restassured.path.json.JsonPath paper;
 
         Scene(World world) {
             this.world = world;
@@ -312,6 +327,7 @@ class AuthorizationMatrixTest {
             annotationId = world.owner.json("POST", "/api/papers/" + paperId + "/annotations", Map.of(
                     "groupId", Long.valueOf(groupId), "motivation", "QUESTIONING", "body", "Why?"))
                     .then().statusCode(201).extract().jsonPath().getString("id");
+            paper = world.owner.get("/api/papers/" + paperId).jsonPath();
             replyId = world.member.json("POST", "/api/annotations/" + annotationId + "/replies", Map.of("body", "Because."))
                     .then().statusCode(201).extract().jsonPath().getString("id");
             assertTrue(target != null && entryId.matches("\\d+") && invitationId.matches("\\d+"));
