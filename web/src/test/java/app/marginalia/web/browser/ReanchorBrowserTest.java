@@ -1,0 +1,88 @@
+package app.marginalia.web.browser;
+
+import app.marginalia.web.Visitor;
+import app.marginalia.web.annotation.Discussion;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * A moderator replaces a seed paper's abstract with a longer text in the browser: notes stay on
+ * their passages, the note whose passage was cut is listed as detached, and a member re-attaches it.
+ */
+@QuarkusTest
+class ReanchorBrowserTest {
+
+    private static final String TITLE = "Language Models are Few-Shot Learners";
+    private static Browser browser;
+
+    @BeforeAll
+    static void launch() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static BrowserContext as(Visitor visitor) {
+        BrowserContext context = browser.newContext(1280, 900);
+        List<Cookie> cookies = new ArrayList<>();
+        visitor.cookies().forEach((name, value) -> cookies.add(new Cookie(name, value).setDomain("localhost").setPath("/")));
+        context.addCookies(cookies);
+        return context;
+    }
+
+    @Test
+    void shouldKeepNotesOnTheirPassagesThroughAnEditAndReattachADetachedOne() {
+        Discussion d = new Discussion(TITLE);
+        String first = d.text.substring(0, d.text.indexOf('.') + 1);
+        int lastStart = d.text.lastIndexOf(". ") + 2;
+        String last = d.text.substring(lastStart);
+        d.create(d.g.member, d.passage(0, first.length(), "COMMENTING", "On the opening claim."));
+        d.create(d.g.member, d.passage(lastStart, d.text.length(), "COMMENTING", "On the closing sentence."));
+
+        try (BrowserContext moderator = as(d.g.moderator); BrowserContext member = as(d.g.member)) {
+            Page m = moderator.newPage();
+            m.navigate("/papers/" + d.paperId + "?group=" + d.g.id);
+            m.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit paper")).click();
+            m.getByLabel("Full text").fill("Introduction\n\nA longer version of the paper.\n\n"
+                    + d.text.substring(0, lastStart).strip() + "\n\nDiscussion\n\nThe closing sentence moved elsewhere.");
+            m.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            assertThat(m.locator(".flash-bar")).containsText("1 detached");
+
+            Page a = member.newPage();
+            a.navigate("/papers/" + d.paperId + "?group=" + d.g.id);
+            Locator opening = a.locator("mark.hl").first();
+            assertThat(opening).containsText(first.substring(0, 20));
+            assertThat(a.locator(".detached")).containsText("On the closing sentence.");
+            assertThat(a.locator(".detached .thread__quote")).containsText(last.substring(0, 20));
+
+            // Select the new closing paragraph and re-attach the note to it.
+            a.evaluate("() => { const p = [...document.querySelectorAll('.paper-text p')].pop();"
+                    + "const r = document.createRange(); r.selectNodeContents(p);"
+                    + "const s = window.getSelection(); s.removeAllRanges(); s.addRange(r); }");
+            a.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Re-attach to the selected passage")).click();
+            a.waitForLoadState();
+            assertThat(a.locator(".detached")).hasCount(0);
+            assertThat(a.locator(".paper-text p").last().locator("mark.hl")).containsText("The closing sentence moved");
+            a.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/reanchored.png")));
+        }
+        d.g.member.json("GET", "/api/papers/" + d.paperId + "/annotations?group=" + d.g.id, null).then().statusCode(200);
+    }
+}
