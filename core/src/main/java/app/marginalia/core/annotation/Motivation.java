@@ -1,6 +1,7 @@
 package app.marginalia.core.annotation;
 
-import java.util.Locale;
+import app.marginalia.core.system.Enums;
+
 import java.util.Optional;
 
 /** Why an annotation was made, after the W3C Web Annotation motivations. */
@@ -15,13 +16,6 @@ public enum Motivation {
     REPLYING;
 
     public static Optional<Motivation> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(value.strip().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Enums.parse(Motivation.class, value);
     }
 }

@@ -1,6 +1,7 @@
 package app.marginalia.core.annotation;
 
-import java.util.Locale;
+import app.marginalia.core.system.Enums;
+
 import java.util.Optional;
 
 /** The reactions a member can leave on a note: one of each kind per person. */
@@ -26,13 +27,6 @@ public enum ReactionKind {
     }
 
     public static Optional<ReactionKind> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(value.strip().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Enums.parse(ReactionKind.class, value);
     }
 }

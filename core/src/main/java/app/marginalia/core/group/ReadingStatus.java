@@ -1,6 +1,8 @@
 package app.marginalia.core.group;
 
 import java.util.EnumSet;
+import app.marginalia.core.system.Enums;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -54,13 +56,6 @@ public enum ReadingStatus {
     }
 
     public static Optional<ReadingStatus> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(value.strip().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Enums.parse(ReadingStatus.class, value);
     }
 }

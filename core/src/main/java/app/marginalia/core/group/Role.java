@@ -1,5 +1,7 @@
 package app.marginalia.core.group;
 
+import app.marginalia.core.system.Enums;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,13 +18,6 @@ public enum Role {
     }
 
     public static Optional<Role> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(value.strip().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Enums.parse(Role.class, value);
     }
 }

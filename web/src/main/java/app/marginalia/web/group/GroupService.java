@@ -73,16 +73,43 @@ public class GroupService {
 
     // ---- Groups ----
 
+    /** The account's groups with their sizes and next meetings, in four statements however many groups. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<GroupSummary> mine(long accountId) {
+        List<Membership> memberships = Membership.ofAccount(accountId);
+        if (memberships.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = memberships.stream().map(m -> m.group.id).toList();
+        Map<Long, Long> members = perGroup("select m.group.id, count(m) from Membership m where m.group.id in ?1 "
+                + "group by m.group.id", ids, null);
+        Map<Long, Long> listSizes = perGroup("select e.group.id, count(e) from ReadingListEntry e where e.group.id in ?1 "
+                + "group by e.group.id", ids, null);
+        Map<Long, Instant> nextMeetings = perGroup("select e.group.id, min(e.meetingAt) from ReadingListEntry e "
+                + "where e.group.id in ?1 and e.meetingAt > ?2 and e.status in ('SCHEDULED', 'READING') "
+                + "group by e.group.id", ids, Instant.now());
         List<GroupSummary> summaries = new ArrayList<>();
-        for (Membership m : Membership.ofAccount(accountId)) {
+        for (Membership m : memberships) {
             ReadingGroup g = m.group;
-            summaries.add(new GroupSummary(g.id, g.name, g.description, m.role,
-                    Membership.count("group.id", g.id), ReadingListEntry.count("group.id", g.id),
-                    nextMeeting(ReadingListEntry.ofGroup(g.id)).map(e -> Meeting.of(e.meetingAt, zone(g))).orElse(null)));
+            Instant next = nextMeetings.get(g.id);
+            summaries.add(new GroupSummary(g.id, g.name, g.description, m.role, members.getOrDefault(g.id, 0L),
+                    listSizes.getOrDefault(g.id, 0L), next == null ? null : Meeting.of(next, zone(g))));
         }
         return summaries;
+    }
+
+    /** Runs a query of (group id, value) rows into a map. */
+    @SuppressWarnings("unchecked")
+    private static <V> Map<Long, V> perGroup(String query, List<Long> groupIds, Instant after) {
+        var q = Membership.getEntityManager().createQuery(query, Object[].class).setParameter(1, groupIds);
+        if (after != null) {
+            q.setParameter(2, after);
+        }
+        Map<Long, V> result = new HashMap<>();
+        for (Object[] row : q.getResultList()) {
+            result.put((Long) row[0], (V) row[1]);
+        }
+        return result;
     }
 
     public long create(SignedIn user, GroupForm form) {
@@ -321,10 +348,12 @@ public class GroupService {
     /** The groups where this user may put the paper on the list, for the reader's "add to list" form. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Candidate> groupsToPropose(long paperId, SignedIn user) {
-        return Membership.ofAccount(user.id()).stream()
-                .filter(m -> Policy.allows(Action.PROPOSE_PAPER, Actor.account(
-                        user.administrator(), m.role)))
-                .filter(m -> !ReadingListEntry.listed(m.group.id, paperId))
+        // One statement: this runs on every reader page of a signed-in member.
+        List<Membership> memberships = Membership.find("select m from Membership m join fetch m.group g "
+                + "where m.account.id = ?1 and not exists (select 1 from ReadingListEntry e where e.group = g "
+                + "and e.paper.id = ?2) order by g.name", user.id(), paperId).list();
+        return memberships.stream()
+                .filter(m -> Policy.allows(Action.PROPOSE_PAPER, Actor.account(user.administrator(), m.role)))
                 .map(m -> new Candidate(m.group.id, m.group.name)).toList();
     }
 

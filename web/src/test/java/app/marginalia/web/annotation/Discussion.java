@@ -35,7 +35,7 @@ public final class Discussion {
     }
 
     /** The body of a create request for the passage [start, end), as the reader's script builds it. */
-    Map<String, Object> passage(int start, int end, String motivation, String body) {
+    public Map<String, Object> passage(int start, int end, String motivation, String body) {
         TextQuoteSelector quote = Selectors.quoteAt(text, new TextPositionSelector(start, end));
         Map<String, Object> json = new HashMap<>();
         json.put("groupId", Long.valueOf(g.id));
@@ -50,19 +50,19 @@ public final class Discussion {
         return json;
     }
 
-    long create(Visitor who, Map<String, Object> json) {
+    public long create(Visitor who, Map<String, Object> json) {
         Response response = who.json("POST", "/api/papers/" + paperId + "/annotations", json);
         assertEquals(201, response.statusCode(), response.asString());
         return response.jsonPath().getLong("id");
     }
 
-    long reply(Visitor who, long parent, String body) {
+    public long reply(Visitor who, long parent, String body) {
         Response response = who.json("POST", "/api/annotations/" + parent + "/replies", Map.of("body", body));
         assertEquals(201, response.statusCode(), response.asString());
         return response.jsonPath().getLong("id");
     }
 
-    String page(Visitor who) {
+    public String page(Visitor who) {
         return who.get("/papers/" + paperId + "?group=" + g.id).asString();
     }
 }

@@ -4,10 +4,13 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Cookie;
+import app.marginalia.web.Visitor;
 import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +51,15 @@ public final class Browser implements AutoCloseable {
     public BrowserContext newContext(int width, int height) {
         return browser.newContext(new NewContextOptions().setViewportSize(width, height)
                 .setBaseURL("http://localhost:" + Integer.getInteger("quarkus.http.test-port", 8081)));
+    }
+
+    /** A context signed in as the visitor, by carrying over its cookies, as if they had signed in there. */
+    public BrowserContext signedIn(Visitor visitor, int width, int height) {
+        BrowserContext context = newContext(width, height);
+        List<Cookie> cookies = new ArrayList<>();
+        visitor.cookies().forEach((name, value) -> cookies.add(new Cookie(name, value).setDomain("localhost").setPath("/")));
+        context.addCookies(cookies);
+        return context;
     }
 
     @Override

@@ -1,12 +1,10 @@
 package app.marginalia.web.browser;
 
-import app.marginalia.web.Visitor;
 import app.marginalia.web.annotation.Discussion;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.Cookie;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,14 +40,6 @@ class DiscussionBrowserTest {
         }
     }
 
-    /** A browser context signed in as the visitor, by carrying over its cookies. */
-    private static BrowserContext as(Visitor visitor, int width) {
-        BrowserContext context = browser.newContext(width, 900);
-        List<Cookie> cookies = new ArrayList<>();
-        visitor.cookies().forEach((name, value) -> cookies.add(new Cookie(name, value).setDomain("localhost").setPath("/")));
-        context.addCookies(cookies);
-        return context;
-    }
 
     /** Selects text in a paragraph by code-unit offsets into its text, as dragging the mouse would. */
     private static void select(Page page, String paragraph, int start, int end) {
@@ -69,7 +59,8 @@ class DiscussionBrowserTest {
         String paper = "/papers/" + d.paperId + "?group=" + d.g.id;
         int sentenceEnd = d.text.indexOf('.') + 1;
         List<String> dialogs = new ArrayList<>();
-        try (BrowserContext ada = as(d.g.member, 1280); BrowserContext ben = as(d.g.owner, 1280)) {
+        try (BrowserContext ada = browser.signedIn(d.g.member, 1280, 900);
+             BrowserContext ben = browser.signedIn(d.g.owner, 1280, 900)) {
             Page a = ada.newPage();
             a.onDialog(dialog -> { dialogs.add(dialog.message()); dialog.dismiss(); });
             a.navigate(paper);

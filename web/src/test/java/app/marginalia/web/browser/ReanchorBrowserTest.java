@@ -1,20 +1,16 @@
 package app.marginalia.web.browser;
 
-import app.marginalia.web.Visitor;
 import app.marginalia.web.annotation.Discussion;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.Cookie;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -40,13 +36,6 @@ class ReanchorBrowserTest {
         }
     }
 
-    private static BrowserContext as(Visitor visitor) {
-        BrowserContext context = browser.newContext(1280, 900);
-        List<Cookie> cookies = new ArrayList<>();
-        visitor.cookies().forEach((name, value) -> cookies.add(new Cookie(name, value).setDomain("localhost").setPath("/")));
-        context.addCookies(cookies);
-        return context;
-    }
 
     @Test
     void shouldKeepNotesOnTheirPassagesThroughAnEditAndReattachADetachedOne() {
@@ -57,7 +46,8 @@ class ReanchorBrowserTest {
         d.create(d.g.member, d.passage(0, first.length(), "COMMENTING", "On the opening claim."));
         d.create(d.g.member, d.passage(lastStart, d.text.length(), "COMMENTING", "On the closing sentence."));
 
-        try (BrowserContext moderator = as(d.g.moderator); BrowserContext member = as(d.g.member)) {
+        try (BrowserContext moderator = browser.signedIn(d.g.moderator, 1280, 900);
+             BrowserContext member = browser.signedIn(d.g.member, 1280, 900)) {
             Page m = moderator.newPage();
             m.navigate("/papers/" + d.paperId + "?group=" + d.g.id);
             m.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit paper")).click();
