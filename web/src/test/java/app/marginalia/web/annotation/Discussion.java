@@ -34,6 +34,26 @@ public final class Discussion {
         text = g.owner.get("/api/papers/" + paperId).jsonPath().getString("text.content");
     }
 
+    /**
+     * The paper's edit form as the server fills it, field by field, so a test can change one
+     * field and keep the rest: the shared seed library must not change under other tests.
+     */
+    public String[] editFields(String... overrides) {
+        io.restassured.path.json.JsonPath paper = g.owner.get("/api/papers/" + paperId).jsonPath();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("title", paper.getString("paper.title"));
+        fields.put("authors", String.join("\n", paper.<String>getList("paper.authors")));
+        fields.put("abstractText", paper.getString("abstractText") == null ? "" : paper.getString("abstractText"));
+        fields.put("fullText", "FULL_TEXT".equals(paper.getString("text.kind")) ? paper.getString("text.content") : "");
+        fields.put("date", paper.getString("paper.published.display") == null ? "" : paper.getString("paper.published.display"));
+        fields.put("link", paper.getString("paper.link") == null ? "" : paper.getString("paper.link"));
+        for (int i = 0; i < overrides.length; i += 2) {
+            fields.put(overrides[i], overrides[i + 1]);
+        }
+        return fields.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+                .toArray(String[]::new);
+    }
+
     /** The body of a create request for the passage [start, end), as the reader's script builds it. */
     public Map<String, Object> passage(int start, int end, String motivation, String body) {
         TextQuoteSelector quote = Selectors.quoteAt(text, new TextPositionSelector(start, end));
