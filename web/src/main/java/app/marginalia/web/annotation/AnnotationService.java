@@ -79,8 +79,10 @@ public class AnnotationService {
         List<Membership> memberships = Membership.find("select m from Membership m join fetch m.group g where "
                 + "m.account.id = ?1 and exists (select 1 from ReadingListEntry e where e.group = g and e.paper.id = ?2) "
                 + "order by g.name", user.id(), paperId).list();
+        // ?group=0 asks for the private notes only; no choice means the first group reading the paper.
+        boolean privateOnly = requestedGroup != null && requestedGroup == 0;
         Membership selected = memberships.stream().filter(m -> m.group.id.equals(requestedGroup)).findFirst()
-                .orElse(requestedGroup != null && requestedGroup == 0 || memberships.isEmpty() ? null : memberships.get(0));
+                .orElse(privateOnly || memberships.isEmpty() ? null : memberships.get(0));
         Long groupId = selected == null ? null : selected.group.id;
         List<Annotation> visible = Annotation.visible(paperId, groupId, user.id());
         Map<Long, Map<ReactionKind, long[]>> reactions = new HashMap<>();

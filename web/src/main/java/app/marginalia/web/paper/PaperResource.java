@@ -37,7 +37,7 @@ public class PaperResource {
         static native TemplateInstance library(List<PaperSummary> papers, long total, String sort, String filter);
 
         static native TemplateInstance reader(PaperDetail detail, boolean added, List<GroupViews.Candidate> groups,
-                                              DiscussionView discussion);
+                                              DiscussionView discussion, boolean canEdit);
 
         static native TemplateInstance add(PaperForm form, Map<String, String> errors, List<PaperSummary> duplicates,
                                            List<GroupService.GroupSummary> groups);
@@ -70,7 +70,8 @@ public class PaperResource {
         PaperDetail detail = papers.detail(id);
         List<GroupViews.Candidate> proposable = current.user().map(u -> groups.groupsToPropose(id, u)).orElse(List.of());
         DiscussionView discussion = annotations.discussion(id, detail.text().content(), current.user(), group);
-        return Templates.reader(detail, added, proposable, discussion);
+        boolean canEdit = current.user().map(u -> papers.mayEdit(id, u)).orElse(false);
+        return Templates.reader(detail, added, proposable, discussion, canEdit);
     }
 
     @POST

@@ -211,15 +211,24 @@ public class PaperService {
                 annotations.reanchorAll(id, current.content, next, text.versionNo));
     }
 
+    /** Whether the user may edit the paper, so the reader offers the link only to them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean mayEdit(long id, SignedIn user) {
+        return Paper.<Paper>findByIdOptional(id).map(p -> Policy.allows(Action.EDIT_PAPER, editor(p, user))).orElse(false);
+    }
+
     private static void requireEditor(Paper paper, SignedIn user) {
-        Role role = Membership.<Membership>find("select m from Membership m where m.account.id = ?1 and exists "
-                        + "(select 1 from ReadingListEntry e where e.group = m.group and e.paper.id = ?2)", user.id(), paper.id)
-                .stream().map(m -> m.role).max(Comparator.naturalOrder()).orElse(null);
-        Actor actor = Actor.account(user.administrator(), role).asAuthor(user.id() == (paper.addedBy == null ? -1 : paper.addedBy));
-        if (!Policy.allows(Action.EDIT_PAPER, actor)) {
+        if (!Policy.allows(Action.EDIT_PAPER, editor(paper, user))) {
             throw new ForbiddenException("Papers are edited by administrators, by moderators of a group reading them, "
                     + "and by whoever added them.");
         }
+    }
+
+    private static Actor editor(Paper paper, SignedIn user) {
+        Role role = Membership.<Membership>find("select m from Membership m where m.account.id = ?1 and exists "
+                        + "(select 1 from ReadingListEntry e where e.group = m.group and e.paper.id = ?2)", user.id(), paper.id)
+                .stream().map(m -> m.role).max(Comparator.naturalOrder()).orElse(null);
+        return Actor.account(user.administrator(), role).asAuthor(paper.addedBy != null && paper.addedBy == user.id());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

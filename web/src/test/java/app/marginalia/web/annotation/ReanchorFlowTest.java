@@ -86,5 +86,8 @@ class ReanchorFlowTest {
         moderator.get("/api/papers/" + d.paperId).then().body("text.version", equalTo(version))
                 .body("paper.link", equalTo("https://arxiv.org/abs/2010.14701"));
         Visitor.anonymous().get("/papers/" + d.paperId + "/edit").then().statusCode(303);
+        // The reader offers the edit link only to those who may use it.
+        assertTrue(d.page(moderator).contains("/papers/" + d.paperId + "/edit\">Edit paper</a>"));
+        assertTrue(!d.page(d.g.member).contains("Edit paper</a>"));
     }
 }

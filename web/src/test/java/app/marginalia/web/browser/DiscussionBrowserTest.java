@@ -66,8 +66,9 @@ class DiscussionBrowserTest {
             a.navigate(paper);
 
             // A selects the first sentence and asks a question about it.
+            Locator toolbar = a.locator(".selection-toolbar");
+            assertThat(toolbar).isHidden();
             select(a, "para-0", 0, sentenceEnd);
-            Locator toolbar = a.getByRole(AriaRole.TOOLBAR, new Page.GetByRoleOptions().setName("Annotate the selection"));
             assertThat(toolbar).isVisible();
             toolbar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Question")).click();
             a.locator("#composer").getByLabel("Question").fill("Is **superposition** the whole story? <img src=x onerror=alert(1)>");
