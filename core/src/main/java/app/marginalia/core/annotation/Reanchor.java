@@ -54,21 +54,48 @@ public final class Reanchor {
     }
 
     /**
+     * A new text prepared once for re-anchoring all of a paper's notes: its code points are
+     * decoded a single time, not once per note.
+     */
+    public record Text(String string, int[] codePoints) {
+
+        public static Text of(String text) {
+            return new Text(text, text.codePoints().toArray());
+        }
+
+        /** The quote selector at a position, with {@link Selectors#CONTEXT} code points either side. */
+        TextQuoteSelector quoteAt(TextPositionSelector at) {
+            int from = Math.max(0, at.start() - Selectors.CONTEXT);
+            int to = Math.min(codePoints.length, at.end() + Selectors.CONTEXT);
+            return new TextQuoteSelector(slice(at.start(), at.end()), slice(from, at.start()), slice(at.end(), to));
+        }
+
+        private String slice(int start, int end) {
+            return new String(codePoints, start, end - start);
+        }
+    }
+
+    /**
      * @param oldLength the length of the text the selectors were made on, to scale the old position
      */
     public static Result anchor(String newText, int oldLength, TextPositionSelector position, TextQuoteSelector quote) {
-        int[] text = newText.codePoints().toArray();
+        return anchor(Text.of(newText), oldLength, position, quote);
+    }
+
+    /** As {@link #anchor(String, int, TextPositionSelector, TextQuoteSelector)}, on a prepared text. */
+    public static Result anchor(Text newText, int oldLength, TextPositionSelector position, TextQuoteSelector quote) {
+        int[] text = newText.codePoints();
         int[] exact = quote.exact().codePoints().toArray();
         if (exact.length == 0) {
             return detached(position, quote);
         }
         if (position.end() <= text.length && position.start() >= 0 && equalAt(text, exact, position.start())) {
-            return new Result(Method.POSITION, position, Selectors.quoteAt(newText, position), 1.0);
+            return new Result(Method.POSITION, position, newText.quoteAt(position), 1.0);
         }
         int expected = oldLength <= 0 ? position.start() : (int) ((long) position.start() * text.length / oldLength);
         Scorer scorer = new Scorer(text, exact, quote, expected);
         List<Candidate> exactMatches = new ArrayList<>();
-        for (int start : occurrences(newText, quote.exact())) {
+        for (int start : occurrences(newText.string(), quote.exact())) {
             exactMatches.add(scorer.score(start, start + exact.length, 0));
         }
         if (!exactMatches.isEmpty()) {
@@ -113,7 +140,7 @@ public final class Reanchor {
         }
     }
 
-    private static Result decide(String newText, List<Candidate> candidates, Method method,
+    private static Result decide(Text newText, List<Candidate> candidates, Method method,
                                  TextPositionSelector position, TextQuoteSelector quote) {
         if (candidates.isEmpty()) {
             return detached(position, quote);
@@ -125,7 +152,7 @@ public final class Reanchor {
             return detached(position, quote);
         }
         TextPositionSelector found = new TextPositionSelector(best.start(), best.end());
-        return new Result(method, found, Selectors.quoteAt(newText, found), best.score());
+        return new Result(method, found, newText.quoteAt(found), best.score());
     }
 
     private static Result detached(TextPositionSelector position, TextQuoteSelector quote) {

@@ -49,8 +49,10 @@ public final class ReanchorBenchmark {
         System.out.println("Placed by: " + methods);
     }
 
-    private static Map<Reanchor.Method, Integer> run(String edited, int oldLength, List<TextPositionSelector> positions,
+    /** As the service does it: the new text prepared once, then every note placed in it. */
+    private static Map<Reanchor.Method, Integer> run(String editedText, int oldLength, List<TextPositionSelector> positions,
                                                      List<TextQuoteSelector> quotes) {
+        Reanchor.Text edited = Reanchor.Text.of(editedText);
         Map<Reanchor.Method, Integer> methods = new EnumMap<>(Reanchor.Method.class);
         for (int i = 0; i < positions.size(); i++) {
             methods.merge(Reanchor.anchor(edited, oldLength, positions.get(i), quotes.get(i)).method(), 1, Integer::sum);

@@ -69,10 +69,10 @@ public class AnnotationService {
 
     /** The discussion of a paper for one viewer, in a fixed number of statements. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public DiscussionView discussion(long paperId, String text, Optional<SignedIn> viewer, Long requestedGroup) {
-        List<CanonicalText.Paragraph> paragraphs = CanonicalText.paragraphs(text);
+    public DiscussionView discussion(long paperId, String text, List<CanonicalText.Paragraph> paragraphs,
+                                     Optional<SignedIn> viewer, Long requestedGroup) {
         if (viewer.isEmpty()) {
-            return new DiscussionView(false, null, null, List.of(), false, layout(text, paragraphs, List.of()),
+            return new DiscussionView(false, null, null, List.of(), false, layout(text, paragraphs, List.of(), Map.of()),
                     List.of(), 0, 0, 0);
         }
         SignedIn user = viewer.get();
@@ -343,13 +343,14 @@ public class AnnotationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Reanchored reanchorAll(long paperId, String oldText, String newText, int newVersion) {
         int oldLength = oldText.codePointCount(0, oldText.length());
+        Reanchor.Text text = Reanchor.Text.of(newText);
         int kept = 0, moved = 0, detached = 0;
         for (Annotation a : Annotation.anchoredRoots(paperId)) {
             if (a.detached) {
                 detached++;
                 continue;
             }
-            Reanchor.Result result = Reanchor.anchor(newText, oldLength, new TextPositionSelector(a.start, a.end),
+            Reanchor.Result result = Reanchor.anchor(text, oldLength, new TextPositionSelector(a.start, a.end),
                     new TextQuoteSelector(a.exact, a.prefix, a.suffix));
             if (result.detached()) {
                 a.detached = true;
@@ -462,11 +463,6 @@ public class AnnotationService {
         n.kind = kind;
         n.createdAt = Instant.now();
         n.persist();
-    }
-
-    private static List<DiscussionView.Paragraph> layout(String text, List<CanonicalText.Paragraph> paragraphs,
-                                                         List<HighlightLayout.Range> ranges) {
-        return layout(text, paragraphs, ranges, Map.of());
     }
 
     private static List<DiscussionView.Paragraph> layout(String text, List<CanonicalText.Paragraph> paragraphs,

@@ -69,7 +69,8 @@ public class PaperResource {
     public TemplateInstance reader(@RestPath long id, @RestQuery boolean added, @RestQuery Long group) {
         PaperDetail detail = papers.detail(id);
         List<GroupViews.Candidate> proposable = current.user().map(u -> groups.groupsToPropose(id, u)).orElse(List.of());
-        DiscussionView discussion = annotations.discussion(id, detail.text().content(), current.user(), group);
+        DiscussionView discussion = annotations.discussion(id, detail.text().content(), detail.text().paragraphs(),
+                current.user(), group);
         boolean canEdit = current.user().map(u -> papers.mayEdit(id, u)).orElse(false);
         return Templates.reader(detail, added, proposable, discussion, canEdit);
     }

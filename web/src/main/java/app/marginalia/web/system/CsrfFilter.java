@@ -24,7 +24,8 @@ public class CsrfFilter {
 
     public static final String FORM_FIELD = "_csrf";
     public static final String HEADER = "X-CSRF-Token";
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** Methods that change nothing; every other method passes this filter and counts as a write. */
+    static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
     CurrentUser current;

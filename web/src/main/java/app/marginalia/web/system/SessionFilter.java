@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads the signed session cookie into {@link CurrentUser} for every request, gives each
@@ -32,7 +31,6 @@ import java.util.Set;
 public class SessionFilter {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     /** A session is re-issued once a day, so an active member stays signed in. */
     private static final Duration RENEW_AFTER = Duration.ofDays(1);
 
@@ -65,7 +63,7 @@ public class SessionFilter {
         sessions.bindCsrf(nonce.orElseGet(SessionFilter::newNonce), nonce.isEmpty());
         cookie(context, Cookies.FLASH).flatMap(Flash::decode).ifPresent(current::flash);
 
-        if (current.isSignedIn() && !SAFE_METHODS.contains(context.getMethod())) {
+        if (current.isSignedIn() && !CsrfFilter.SAFE_METHODS.contains(context.getMethod())) {
             try {
                 rateLimits.write(current.require().id());
             } catch (TooManyRequestsException e) {
