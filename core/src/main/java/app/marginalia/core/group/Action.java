@@ -15,6 +15,8 @@ public enum Action {
     CHANGE_STATUS,
     SCHEDULE_MEETING,
     REMOVE_ENTRY,
+    /** Record (or change) what the group concluded about a paper after its meeting; moves it to DISCUSSED. */
+    RECORD_CONCLUSION,
     /** Highlight or note a paper in a group's discussion. */
     ANNOTATE,
     REPLY,

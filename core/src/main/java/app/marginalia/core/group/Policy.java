@@ -41,6 +41,7 @@ public final class Policy {
         table.put(Action.VOTE, MEMBER);
         table.put(Action.CHANGE_STATUS, MODERATOR.or(MEMBER.and(AUTHOR)));
         table.put(Action.SCHEDULE_MEETING, MODERATOR);
+        table.put(Action.RECORD_CONCLUSION, MODERATOR);
         table.put(Action.REMOVE_ENTRY, MODERATOR.or(MEMBER.and(AUTHOR)));
         table.put(Action.ANNOTATE, MEMBER);
         table.put(Action.REPLY, MEMBER);

@@ -48,7 +48,8 @@ class PolicyTest {
     void shouldLetAModeratorRunTheListAndInvitationsButNotOwnTheGroup() {
         Set<Action> moderator = allowed(MODERATOR);
         assertTrue(moderator.containsAll(EnumSet.of(Action.EDIT_GROUP, Action.MANAGE_INVITATIONS,
-                Action.CHANGE_STATUS, Action.SCHEDULE_MEETING, Action.REMOVE_ENTRY)));
+                Action.CHANGE_STATUS, Action.SCHEDULE_MEETING, Action.REMOVE_ENTRY, Action.RECORD_CONCLUSION)));
+        assertFalse(allowed(MEMBER).contains(Action.RECORD_CONCLUSION), "the conclusion is the moderators' to record");
         assertFalse(moderator.contains(Action.DELETE_GROUP));
         assertFalse(moderator.contains(Action.TRANSFER_OWNERSHIP));
         assertFalse(moderator.contains(Action.CHANGE_ROLE));

@@ -117,4 +117,54 @@ public class Annotation extends PanacheEntityBase {
     public static List<Annotation> anchoredRoots(long paperId) {
         return list("paper.id = ?1 and rootId is null and start is not null", paperId);
     }
+
+    /** A group's whole discussion of a paper, without anyone's private notes, with authors, oldest first. */
+    public static List<Annotation> ofGroup(long paperId, long groupId) {
+        return find("select a from Annotation a join fetch a.author where a.paper.id = ?1 and a.group.id = ?2 "
+                + "order by a.createdAt, a.id", paperId, groupId).list();
+    }
+
+    /**
+     * Where each paper's discussion in a group stands, in one statement; rows of (paper id, open
+     * questions, answered questions, resolved threads, unresolved comment threads, notes,
+     * highlights, participants, last change). Private notes never count: they have no group.
+     */
+    public static List<Object[]> statsByPaper(long groupId) {
+        return getEntityManager().createQuery("select a.paper.id, "
+                        + "sum(case when a.rootId is null and a.motivation = :q and a.answerId is null and a.resolved = false "
+                        + "and a.deleted = false then 1 else 0 end), "
+                        + "sum(case when a.rootId is null and a.motivation = :q and a.answerId is not null then 1 else 0 end), "
+                        + "sum(case when a.rootId is null and a.motivation <> :h and a.resolved = true then 1 else 0 end), "
+                        + "sum(case when a.rootId is null and a.motivation = :c and a.resolved = false and a.deleted = false "
+                        + "then 1 else 0 end), "
+                        + "sum(case when a.motivation <> :h and a.deleted = false then 1 else 0 end), "
+                        + "sum(case when a.motivation = :h and a.deleted = false then 1 else 0 end), "
+                        + "count(distinct a.author.id), max(a.updatedAt) "
+                        + "from Annotation a where a.group.id = :g group by a.paper.id", Object[].class)
+                .setParameter("q", Motivation.QUESTIONING).setParameter("h", Motivation.HIGHLIGHTING)
+                .setParameter("c", Motivation.COMMENTING).setParameter("g", groupId).getResultList();
+    }
+
+    /**
+     * How many notes others added to each paper's discussion in a group since the member last
+     * looked (everything, if they never did); rows of (paper id, count).
+     */
+    public static List<Object[]> newByPaper(long groupId, long accountId) {
+        return getEntityManager().createQuery("select a.paper.id, count(a) from Annotation a where a.group.id = :g "
+                        + "and a.author.id <> :me and a.deleted = false and a.createdAt > coalesce((select r.seenAt "
+                        + "from ReadMarker r where r.accountId = :me and r.groupId = :g and r.paperId = a.paper.id), :never) "
+                        + "group by a.paper.id", Object[].class)
+                .setParameter("g", groupId).setParameter("me", accountId).setParameter("never", Instant.EPOCH)
+                .getResultList();
+    }
+
+    /** The same across every group the member belongs to, per paper: the library's "new" badges. */
+    public static List<Object[]> newInMyGroups(long accountId) {
+        return getEntityManager().createQuery("select a.paper.id, count(a) from Annotation a where a.group.id in "
+                        + "(select m.group.id from Membership m where m.account.id = :me) "
+                        + "and a.author.id <> :me and a.deleted = false and a.createdAt > coalesce((select r.seenAt "
+                        + "from ReadMarker r where r.accountId = :me and r.groupId = a.group.id and r.paperId = a.paper.id), "
+                        + ":never) group by a.paper.id", Object[].class)
+                .setParameter("me", accountId).setParameter("never", Instant.EPOCH).getResultList();
+    }
 }

@@ -1,6 +1,8 @@
 package app.marginalia.persistence.annotation;
 
 import app.marginalia.persistence.account.Account;
+import app.marginalia.persistence.group.ReadingGroup;
+import app.marginalia.persistence.paper.Paper;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,14 +16,19 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Tells someone they were mentioned in a note, or that someone replied to theirs. */
+/**
+ * Tells someone they were mentioned in a note, that someone replied to their note or answered
+ * their question, or that a group of theirs scheduled a paper. Only notifications about groups
+ * the recipient still belongs to are shown or counted.
+ */
 @Entity
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
 
     /** Why the notification was sent. */
-    public enum Kind { MENTION, REPLY }
+    public enum Kind { MENTION, REPLY, ANSWER, SCHEDULED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -31,9 +38,16 @@ public class Notification extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "actor_id")
     public Account actor;
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    /** The note it is about; null for a newly scheduled paper. */
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "annotation_id")
     public Annotation annotation;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "paper_id")
+    public Paper paper;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "group_id")
+    public ReadingGroup group;
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public Kind kind;
     @Column(name = "created_at")
@@ -41,12 +55,27 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "read_at")
     public Instant readAt;
 
+    /** Still addressed to its recipient: about a group they belong to (or about no group). */
+    private static final String CURRENT = "(n.group is null or exists (select 1 from Membership m "
+            + "where m.group = n.group and m.account.id = n.recipientId))";
+
     public static long unread(long recipientId) {
-        return count("recipientId = ?1 and readAt is null", recipientId);
+        return find("select count(n) from Notification n where n.recipientId = ?1 and n.readAt is null and " + CURRENT,
+                recipientId).project(Long.class).firstResult();
     }
 
     public static List<Notification> recent(long recipientId, int limit) {
-        return find("select n from Notification n left join fetch n.actor join fetch n.annotation a join fetch a.paper "
-                + "where n.recipientId = ?1 order by n.createdAt desc, n.id desc", recipientId).page(0, limit).list();
+        return find("select n from Notification n left join fetch n.actor left join fetch n.paper left join fetch n.group "
+                + "left join fetch n.annotation where n.recipientId = ?1 and " + CURRENT
+                + " order by n.createdAt desc, n.id desc", recipientId).page(0, limit).list();
+    }
+
+    /** One of the recipient's own notifications. */
+    public static Optional<Notification> ofRecipient(long id, long recipientId) {
+        return find("id = ?1 and recipientId = ?2", id, recipientId).firstResultOptional();
+    }
+
+    public static int markAllRead(long recipientId, Instant at) {
+        return update("readAt = ?1 where recipientId = ?2 and readAt is null", at, recipientId);
     }
 }

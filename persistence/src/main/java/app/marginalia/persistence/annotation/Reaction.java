@@ -49,4 +49,11 @@ public class Reaction extends PanacheEntityBase {
                 Object[].class).setParameter(1, paperId).setParameter(2, groupId == null ? -1L : groupId)
                 .setParameter(3, accountId).getResultList();
     }
+
+    /** Reactions per note in one group's discussion of a paper: rows of (annotation id, count). */
+    public static List<Object[]> totalsInGroup(long paperId, long groupId) {
+        return getEntityManager().createQuery("select r.annotationId, count(r) from Reaction r, Annotation a "
+                        + "where a.id = r.annotationId and a.paper.id = ?1 and a.group.id = ?2 group by r.annotationId",
+                Object[].class).setParameter(1, paperId).setParameter(2, groupId).getResultList();
+    }
 }

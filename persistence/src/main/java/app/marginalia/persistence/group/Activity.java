@@ -1,6 +1,8 @@
 package app.marginalia.persistence.group;
 
+import app.marginalia.core.group.ActivityKind;
 import app.marginalia.persistence.account.Account;
+import app.marginalia.persistence.annotation.Annotation;
 import app.marginalia.persistence.paper.Paper;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -16,19 +18,15 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One line of a group's append-only activity record. */
 @Entity
 @Table(name = "activity")
 public class Activity extends PanacheEntityBase {
-
-    /** What kind of change the line records. */
-    public enum Kind {
-        GROUP_CREATED, GROUP_EDITED, MEMBER_JOINED, MEMBER_LEFT, MEMBER_REMOVED, ROLE_CHANGED, OWNERSHIP_TRANSFERRED,
-        INVITATION_CREATED, INVITATION_REVOKED, PAPER_PROPOSED, STATUS_CHANGED, MEETING_SCHEDULED, PAPER_REMOVED,
-        VOTE_CAST, VOTE_WITHDRAWN
-    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -43,15 +41,57 @@ public class Activity extends PanacheEntityBase {
     public Account actor;
 
     @Enumerated(EnumType.STRING)
-    public Kind kind;
+    public ActivityKind kind;
     public String summary;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "paper_id")
     public Paper paper;
 
+    /** The group note the line is about, if any; the line goes when the note is deleted. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "annotation_id")
+    public Annotation annotation;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** What the feed can be narrowed to; null fields do not filter. */
+    public record Filter(Long paperId, Long actorId, Collection<ActivityKind> kinds, Instant from, Instant until) {
+    }
+
+    /**
+     * One page of a group's feed, newest first, with actor, paper and note fetched in the same
+     * statement; {@code limit + 1} rows are asked for so the caller knows whether there is more.
+     */
+    public static List<Activity> page(long groupId, Filter filter, int offset, int limit) {
+        StringBuilder q = new StringBuilder("select a from Activity a left join fetch a.actor left join fetch a.paper "
+                + "left join fetch a.annotation where a.group.id = :group");
+        Map<String, Object> params = new HashMap<>();
+        params.put("group", groupId);
+        if (filter.paperId() != null) {
+            q.append(" and a.paper.id = :paper");
+            params.put("paper", filter.paperId());
+        }
+        if (filter.actorId() != null) {
+            q.append(" and a.actor.id = :actor");
+            params.put("actor", filter.actorId());
+        }
+        if (filter.kinds() != null) {
+            q.append(" and a.kind in :kinds");
+            params.put("kinds", filter.kinds());
+        }
+        if (filter.from() != null) {
+            q.append(" and a.createdAt >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.until() != null) {
+            q.append(" and a.createdAt < :until");
+            params.put("until", filter.until());
+        }
+        q.append(" order by a.createdAt desc, a.id desc");
+        return find(q.toString(), params).range(offset, offset + limit).list();
+    }
 
     public static List<Activity> recent(long groupId, int limit) {
         return find("select a from Activity a left join fetch a.actor where a.group.id = ?1 order by a.createdAt desc, a.id desc",

@@ -48,6 +48,16 @@ public class ReadingListEntry extends PanacheEntityBase {
     @JoinColumn(name = "proposed_by")
     public Account proposedBy;
 
+    /** What the group concluded after its meeting (Markdown, and its sanitised HTML). */
+    public String conclusion;
+    @Column(name = "conclusion_html")
+    public String conclusionHtml;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "concluded_by")
+    public Account concludedBy;
+    @Column(name = "concluded_at")
+    public Instant concludedAt;
+
     @Column(name = "added_at")
     public Instant addedAt;
     @Column(name = "updated_at")
@@ -63,6 +73,12 @@ public class ReadingListEntry extends PanacheEntityBase {
 
     public static Optional<ReadingListEntry> inGroup(long groupId, long entryId) {
         return find("group.id = ?1 and id = ?2", groupId, entryId).firstResultOptional();
+    }
+
+    /** A paper's entry on a group's list, with the member who recorded its conclusion. */
+    public static Optional<ReadingListEntry> forPaper(long groupId, long paperId) {
+        return find("select e from ReadingListEntry e join fetch e.paper left join fetch e.concludedBy "
+                + "where e.group.id = ?1 and e.paper.id = ?2", groupId, paperId).firstResultOptional();
     }
 
     public static boolean listed(long groupId, long paperId) {

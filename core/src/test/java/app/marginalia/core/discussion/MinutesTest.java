@@ -1,0 +1,66 @@
+package app.marginalia.core.discussion;
+
+import app.marginalia.core.discussion.Minutes.Note;
+import app.marginalia.core.discussion.Minutes.Thread;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MinutesTest {
+
+    private static final Instant T = Instant.parse("2026-12-03T16:00:00Z");
+    private static final Minutes.Header HEADER = new Minutes.Header("Tuesday *club*", "Attention Is All You Need",
+            "Vaswani, Shazeer", "https://arxiv.org/abs/1706.03762", "Discussed", "Thu 3 Dec 2026, 17:00 (Europe/Berlin)",
+            ZoneId.of("Europe/Berlin"), T);
+
+    @Test
+    void shouldQuoteEachPassageWithItsNotesRepliesAndAnswer() {
+        Thread question = new Thread("Question", "multi-head attention\nallows the model", true, true, false, List.of(
+                new Note("Ada", T, "Why eight heads?", 0, false, false),
+                new Note("Bob", T.plusSeconds(60), "They tried 1–32; see Table 3.", 1, true, false),
+                new Note("Cy", T.plusSeconds(120), "", 2, false, true)));
+        String md = Minutes.write(HEADER, new Minutes.Conclusion("Worth **re-reading** section 3.", "Ada", T), List.of(question));
+        assertTrue(md.startsWith("# Minutes: Attention Is All You Need\n"));
+        assertTrue(md.contains("- Group: Tuesday \\*club\\*\n"), "names cannot inject formatting");
+        assertTrue(md.contains("## Conclusion\n\nWorth **re-reading** section 3.\n\n_Recorded by Ada, 3 Dec 2026, 17:00 Europe/Berlin._"));
+        assertTrue(md.contains("### 1. Question — answered\n\n> multi-head attention\n> allows the model\n"));
+        assertTrue(md.contains("**Ada** · 3 Dec 2026, 17:00 Europe/Berlin\n\nWhy eight heads?\n"));
+        assertTrue(md.contains("↳ **Bob** · 3 Dec 2026, 17:01 Europe/Berlin · **Answer**\n\nThey tried 1–32; see Table 3.\n"));
+        assertTrue(md.contains("↳ ↳ **Cy** · 3 Dec 2026, 17:02 Europe/Berlin\n\n_This note was deleted._"));
+        assertTrue(md.contains("## Open questions\n\n_None._"));
+    }
+
+    @Test
+    void shouldListOpenQuestionsAndSayWhenNothingIsConcluded() {
+        Thread open = new Thread("Question", null, true, false, false, List.of(new Note("Ada", T, "Is the baseline fair?", 0, false, false)));
+        Thread resolvedNote = new Thread("Note", "scaled dot-product", false, false, true,
+                List.of(new Note("Bob", T, "Nice trick.", 0, false, false)));
+        String md = Minutes.write(HEADER, null, List.of(open, resolvedNote));
+        assertTrue(md.contains("## Conclusion\n\n_No conclusion recorded yet._"));
+        assertTrue(md.contains("## Open questions\n\n1. Is the baseline fair? (Ada)\n"));
+        assertTrue(md.contains("### 1. Question — open\n\n_On the whole paper._\n"));
+        assertTrue(md.contains("### 2. Note — resolved\n\n> scaled dot-product\n"));
+        assertTrue(md.contains("- Threads: 2 (1 question, 1 still open)"));
+    }
+
+    @Test
+    void shouldSaySoWhenTheGroupHasNotAnnotatedThePaper() {
+        String md = Minutes.write(HEADER, null, List.of());
+        assertTrue(md.contains("_Nobody has annotated this paper in the group yet._"));
+        assertFalse(md.contains("### "));
+    }
+
+    @Test
+    void shouldEscapeMarkdownInPlainValuesAndCutExcerptsOnCodePoints() {
+        assertEquals("\\[x\\](y) \\#1", MarkdownText.escape("[x](y) #1"));
+        assertEquals("a\\*b\\_c", MarkdownText.escape("a*b_c"));
+        assertEquals("😀😀…", MarkdownText.excerpt("😀😀😀", 2));
+        assertEquals("short", MarkdownText.excerpt("  short  ", 10));
+    }
+}
