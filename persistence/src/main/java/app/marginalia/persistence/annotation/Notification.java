@@ -60,8 +60,8 @@ public class Notification extends PanacheEntityBase {
             + "where m.group = n.group and m.account.id = n.recipientId))";
 
     public static long unread(long recipientId) {
-        return find("select count(n) from Notification n where n.recipientId = ?1 and n.readAt is null and " + CURRENT,
-                recipientId).project(Long.class).firstResult();
+        return getEntityManager().createQuery("select count(n) from Notification n where n.recipientId = ?1 "
+                + "and n.readAt is null and " + CURRENT, Long.class).setParameter(1, recipientId).getSingleResult();
     }
 
     public static List<Notification> recent(long recipientId, int limit) {

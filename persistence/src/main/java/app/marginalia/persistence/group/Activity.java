@@ -56,6 +56,21 @@ public class Activity extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Appends a line to a group's record; summaries longer than the column are cut. */
+    public static Activity record(ReadingGroup group, Account actor, ActivityKind kind, String summary, Paper paper,
+                                  Annotation annotation) {
+        Activity activity = new Activity();
+        activity.group = group;
+        activity.actor = actor;
+        activity.kind = kind;
+        activity.summary = summary.length() > 500 ? summary.substring(0, 499) + "…" : summary;
+        activity.paper = paper;
+        activity.annotation = annotation;
+        activity.createdAt = Instant.now();
+        activity.persist();
+        return activity;
+    }
+
     /** What the feed can be narrowed to; null fields do not filter. */
     public record Filter(Long paperId, Long actorId, Collection<ActivityKind> kinds, Instant from, Instant until) {
     }

@@ -58,4 +58,14 @@ public class Membership extends PanacheEntityBase {
         return find("select m from Membership m join fetch m.group where m.account.id = ?1 order by m.group.name",
                 accountId).list();
     }
+
+    public static List<Long> groupIdsOf(long accountId) {
+        return getEntityManager().createQuery("select m.group.id from Membership m where m.account.id = ?1", Long.class)
+                .setParameter(1, accountId).getResultList();
+    }
+
+    public static List<Long> accountIdsOf(long groupId) {
+        return getEntityManager().createQuery("select m.account.id from Membership m where m.group.id = ?1", Long.class)
+                .setParameter(1, groupId).getResultList();
+    }
 }

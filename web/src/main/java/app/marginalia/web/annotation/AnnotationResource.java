@@ -37,6 +37,8 @@ public class AnnotationResource {
     static class Templates {
         static native TemplateInstance history(String permalink, List<AnnotationRevision> revisions);
 
+        static native TemplateInstance thread(DiscussionView.Thread thread, List<DiscussionView.Option> groups);
+
         static native TemplateInstance edit(long id, String permalink, String body, String tags, long version,
                                             String error);
 
@@ -124,6 +126,13 @@ public class AnnotationResource {
         }
         annotations.share(id, user, groupId);
         return Flash.redirect(annotations.permalink(id, user), "Shared with the group.");
+    }
+
+    /** One thread's markup as the reader shows it, for the reader's live updates; 404 unless visible. */
+    @GET
+    @Path("{id:\\d{1,18}}/thread")
+    public TemplateInstance thread(@RestPath long id) {
+        return Templates.thread(annotations.thread(id, current.require()), List.of());
     }
 
     @GET

@@ -11,7 +11,9 @@ import app.marginalia.core.annotation.Reanchor;
 import app.marginalia.core.annotation.Selectors;
 import app.marginalia.core.annotation.TextPositionSelector;
 import app.marginalia.core.annotation.TextQuoteSelector;
+import app.marginalia.core.discussion.LiveEvent;
 import app.marginalia.core.group.Action;
+import app.marginalia.core.group.ActivityKind;
 import app.marginalia.core.group.Actor;
 import app.marginalia.core.group.Policy;
 import app.marginalia.core.group.Role;
@@ -21,12 +23,15 @@ import app.marginalia.persistence.account.Account;
 import app.marginalia.persistence.annotation.Annotation;
 import app.marginalia.persistence.annotation.AnnotationRevision;
 import app.marginalia.persistence.annotation.Notification;
+import app.marginalia.persistence.annotation.ReadMarker;
 import app.marginalia.persistence.annotation.Reaction;
+import app.marginalia.persistence.group.Activity;
 import app.marginalia.persistence.group.Membership;
 import app.marginalia.persistence.group.ReadingGroup;
 import app.marginalia.persistence.group.ReadingListEntry;
 import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.paper.PaperText;
+import app.marginalia.web.live.LiveEvents;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +62,12 @@ import java.util.Set;
 @Transactional
 public class AnnotationService {
 
+    private final LiveEvents live;
+
+    AnnotationService(LiveEvents live) {
+        this.live = live;
+    }
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -73,7 +84,7 @@ public class AnnotationService {
                                      Optional<SignedIn> viewer, Long requestedGroup) {
         if (viewer.isEmpty()) {
             return new DiscussionView(false, null, null, List.of(), false, layout(text, paragraphs, List.of(), Map.of()),
-                    List.of(), 0, 0, 0);
+                    List.of(), 0, 0, 0, 0);
         }
         SignedIn user = viewer.get();
         List<Membership> memberships = Membership.find("select m from Membership m join fetch m.group g where "
@@ -91,21 +102,48 @@ public class AnnotationService {
                     .put((ReactionKind) row[1], new long[]{(Long) row[2], ((Number) row[3]).longValue()});
         }
         Actor actor = Actor.account(user.administrator(), selected == null ? null : selected.role);
-        List<DiscussionView.Thread> threads = threads(visible, reactions, user, actor);
+        // What others wrote in the group since the viewer's last visit is new; private notes are the viewer's own.
+        Instant seen = groupId == null ? Instant.MAX : ReadMarker.seenAt(user.id(), groupId, paperId).orElse(Instant.EPOCH);
+        List<DiscussionView.Thread> threads = threads(visible, reactions, user, actor, seen);
         List<DiscussionView.Option> options = new ArrayList<>();
         memberships.forEach(m -> options.add(new DiscussionView.Option(m.group.id, m.group.name, m.group.id.equals(groupId))));
         List<HighlightLayout.Range> ranges = visible.stream().filter(a -> a.isRoot() && a.start != null && !a.detached)
                 .map(a -> new HighlightLayout.Range(a.id, a.start, a.end)).toList();
         Map<Long, Annotation> byId = new HashMap<>();
         visible.forEach(a -> byId.put(a.id, a));
-        int open = 0, answered = 0, resolved = 0;
+        int open = 0, answered = 0, resolved = 0, fresh = 0;
         for (DiscussionView.Thread t : threads) {
+            fresh += t.freshNotes();
             open += t.question() && !t.answered() && !t.resolved() ? 1 : 0;
             answered += t.question() && t.answered() ? 1 : 0;
             resolved += t.resolved() ? 1 : 0;
         }
         return new DiscussionView(true, groupId, selected == null ? null : selected.group.name, options,
-                true, layout(text, paragraphs, ranges, byId), threads, open, answered, resolved);
+                true, layout(text, paragraphs, ranges, byId), threads, open, answered, resolved, fresh);
+    }
+
+    /**
+     * One thread as the reader shows it to this viewer in the given discussion, for pages
+     * that insert live changes; 404 if the viewer may not see it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DiscussionView.Thread thread(long threadId, SignedIn user) {
+        Annotation root = visibleTo(threadId, user).annotation();
+        if (!root.isRoot()) {
+            throw new NotFoundException();
+        }
+        List<Annotation> visible = Annotation.find("select a from Annotation a join fetch a.author "
+                + "where a.id = ?1 or a.rootId = ?1 order by a.createdAt, a.id", threadId).list();
+        Long groupId = root.group == null ? null : root.group.id;
+        Map<Long, Map<ReactionKind, long[]>> reactions = new HashMap<>();
+        for (Object[] row : Reaction.countsVisible(root.paper.id, groupId, user.id())) {
+            reactions.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>())
+                    .put((ReactionKind) row[1], new long[]{(Long) row[2], ((Number) row[3]).longValue()});
+        }
+        Role role = groupId == null ? null : Membership.find(groupId, user.id()).map(m -> m.role).orElse(null);
+        Instant seen = groupId == null ? Instant.MAX
+                : ReadMarker.seenAt(user.id(), groupId, root.paper.id).orElse(Instant.EPOCH);
+        return threads(visible, reactions, user, Actor.account(user.administrator(), role), seen).get(0);
     }
 
     /** Where a note lives: its paper, scrolled to its thread, in its discussion; 404 if not visible. */
@@ -182,6 +220,13 @@ public class AnnotationService {
         a.updatedAt = a.createdAt;
         a.persist();
         notifyMentions(a, author);
+        if (group != null && motivation != Motivation.HIGHLIGHTING) {
+            boolean question = motivation == Motivation.QUESTIONING;
+            Activity.record(group, author, question ? ActivityKind.QUESTION_ASKED : ActivityKind.NOTE_ADDED,
+                    author.displayName + (question ? " asked a question on “" : " added a note on “") + paper.title + "”",
+                    paper, a);
+        }
+        changed(a);
         return a;
     }
 
@@ -209,6 +254,11 @@ public class AnnotationService {
             notify(attachTo.author.id, reply.author, reply, Notification.Kind.REPLY);
         }
         notifyMentions(reply, reply.author);
+        if (reply.group != null) {
+            Activity.record(reply.group, reply.author, ActivityKind.REPLY_ADDED, reply.author.displayName
+                    + " replied on “" + reply.paper.title + "”", reply.paper, reply);
+        }
+        changed(reply);
         return reply;
     }
 
@@ -234,6 +284,7 @@ public class AnnotationService {
         a.editedAt = Instant.now();
         a.updatedAt = a.editedAt;
         notifyMentions(a, a.author);
+        changed(a);
         return a;
     }
 
@@ -248,6 +299,8 @@ public class AnnotationService {
                 root.answerId = null;
             }
         }
+        live.afterCommit(LiveEvent.note(LiveEvent.Type.NOTE_DELETED, a.paper.id, a.group == null ? null : a.group.id,
+                a.id, a.threadId(), a.author.id));
         if (Annotation.count("parentId", a.id) > 0) {
             a.deleted = true;
             a.body = "";
@@ -266,6 +319,7 @@ public class AnnotationService {
         Optional<Reaction> existing = Reaction.find(id, user.id(), kind);
         if (existing.isPresent()) {
             existing.get().delete();
+            changed(v.annotation());
             return false;
         }
         Reaction reaction = new Reaction();
@@ -274,6 +328,7 @@ public class AnnotationService {
         reaction.kind = kind;
         reaction.createdAt = Instant.now();
         reaction.persist();
+        changed(v.annotation());
         return true;
     }
 
@@ -290,10 +345,19 @@ public class AnnotationService {
                     .filter(r -> question.id.equals(r.rootId) && !r.deleted)
                     .orElseThrow(() -> new UnprocessableException("The answer must be a reply in this thread."));
             question.answerId = reply.id;
+            Account marker = Account.findById(user.id());
+            if (question.group != null) {
+                Activity.record(question.group, marker, ActivityKind.QUESTION_ANSWERED, marker.displayName
+                        + " marked an answer on “" + question.paper.title + "”", question.paper, reply);
+            }
+            if (!question.author.id.equals(user.id()) && !question.deleted) {
+                notify(question.author.id, marker, reply, Notification.Kind.ANSWER);
+            }
         } else {
             question.answerId = null;
         }
         question.updatedAt = Instant.now();
+        changed(question);
     }
 
     public void resolve(long threadId, SignedIn user, boolean resolved) {
@@ -302,8 +366,19 @@ public class AnnotationService {
             throw new UnprocessableException("Resolve the thread from its first note.");
         }
         require(Action.RESOLVE_THREAD, v.actor(), "Only the thread's author or a moderator can resolve it.");
-        v.annotation().resolved = resolved;
-        v.annotation().updatedAt = Instant.now();
+        Annotation thread = v.annotation();
+        if (thread.resolved == resolved) {
+            return;
+        }
+        thread.resolved = resolved;
+        thread.updatedAt = Instant.now();
+        if (thread.group != null) {
+            Account who = Account.findById(user.id());
+            Activity.record(thread.group, who, resolved ? ActivityKind.THREAD_RESOLVED : ActivityKind.THREAD_REOPENED,
+                    who.displayName + (resolved ? " resolved a thread on “" : " reopened a thread on “")
+                            + thread.paper.title + "”", thread.paper, thread);
+        }
+        changed(thread);
     }
 
     /** Shares a private note, with its replies, into a group that reads the paper. */
@@ -319,16 +394,11 @@ public class AnnotationService {
             throw new UnprocessableException("This paper is not on that group's reading list.");
         }
         Annotation.update("group = ?1 where id = ?2 or rootId = ?2", membership.group, a.id);
+        a.group = membership.group;
         notifyMentions(a, a.author);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Notification> notifications(SignedIn user) {
-        return Notification.recent(user.id(), 50);
-    }
-
-    public void markNotificationsRead(SignedIn user) {
-        Notification.update("readAt = ?1 where recipientId = ?2 and readAt is null", Instant.now(), user.id());
+        Activity.record(membership.group, a.author, ActivityKind.NOTE_SHARED, a.author.displayName
+                + " shared a note on “" + a.paper.title + "”", a.paper, a);
+        changed(a);
     }
 
     /** What re-anchoring did to a paper's notes after its text changed. */
@@ -383,6 +453,7 @@ public class AnnotationService {
         place(a, position, checked, a.paper.textVersion);
         a.detached = false;
         a.updatedAt = Instant.now();
+        changed(a);
         return a;
     }
 
@@ -437,7 +508,13 @@ public class AnnotationService {
         a.tags = String.join("\n", note.tags());
     }
 
-    private static void notifyMentions(Annotation a, Account actor) {
+    /** Announces a change of a note to the open pages that show its discussion, once committed. */
+    private void changed(Annotation a) {
+        live.afterCommit(LiveEvent.note(LiveEvent.Type.NOTE, a.paper.id, a.group == null ? null : a.group.id, a.id,
+                a.threadId(), a.author.id));
+    }
+
+    private void notifyMentions(Annotation a, Account actor) {
         if (a.group == null) {
             return;
         }
@@ -455,14 +532,17 @@ public class AnnotationService {
         }
     }
 
-    private static void notify(long recipient, Account actor, Annotation a, Notification.Kind kind) {
+    private void notify(long recipient, Account actor, Annotation a, Notification.Kind kind) {
         Notification n = new Notification();
         n.recipientId = recipient;
         n.actor = actor;
         n.annotation = a;
+        n.paper = a.paper;
+        n.group = a.group;
         n.kind = kind;
         n.createdAt = Instant.now();
         n.persist();
+        live.afterCommit(LiveEvent.notification(recipient));
     }
 
     private static List<DiscussionView.Paragraph> layout(String text, List<CanonicalText.Paragraph> paragraphs,
@@ -491,7 +571,13 @@ public class AnnotationService {
 
     private static List<DiscussionView.Thread> threads(List<Annotation> visible,
                                                        Map<Long, Map<ReactionKind, long[]>> reactions, SignedIn user,
-                                                       Actor groupActor) {
+                                                       Actor groupActor, Instant seen) {
+        Map<Long, Integer> fresh = new HashMap<>();
+        for (Annotation a : visible) {
+            if (a.group != null && !a.deleted && a.createdAt.isAfter(seen) && !a.author.id.equals(user.id())) {
+                fresh.merge(a.threadId(), 1, Integer::sum);
+            }
+        }
         Map<Long, List<Annotation>> children = new HashMap<>();
         List<Annotation> roots = new ArrayList<>();
         for (Annotation a : visible) {
@@ -512,7 +598,7 @@ public class AnnotationService {
                     root.start, root.resolved, root.motivation == Motivation.QUESTIONING, root.answerId != null,
                     root.group == null, Policy.allows(Action.RESOLVE_THREAD, actor.asAuthor(rootAuthor)),
                     root.group == null && rootAuthor, root.detached, root.detached
-                    && Policy.allows(Action.REATTACH_NOTE, actor)));
+                    && Policy.allows(Action.REATTACH_NOTE, actor), fresh.getOrDefault(root.id, 0)));
         }
         return threads;
     }

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record DiscussionView(boolean signedIn, Long groupId, String groupName, List<Option> groups,
                              boolean canAnnotate, List<Paragraph> paragraphs, List<Thread> threads, int openQuestions,
-                             int answeredQuestions, int resolvedThreads) {
+                             int answeredQuestions, int resolvedThreads, int freshNotes) {
 
     /** A discussion the reader can switch to. */
     public record Option(long id, String name, boolean selected) {
@@ -40,7 +40,12 @@ public record DiscussionView(boolean signedIn, Long groupId, String groupName, L
     /** A thread: its root note, its replies in reading order, and its state. */
     public record Thread(long id, Note root, List<Note> replies, String quote, Integer start, boolean resolved,
                          boolean question, boolean answered, boolean priv, boolean canResolve, boolean canShare,
-                         boolean detached, boolean canReattach) {
+                         boolean detached, boolean canReattach, int freshNotes) {
+
+        /** Others wrote in this thread since the viewer last opened the paper in this group. */
+        public boolean fresh() {
+            return freshNotes > 0;
+        }
     }
 
     /** The threads still on a passage or on the whole paper. */

@@ -48,17 +48,26 @@ public class GroupResource {
 
         static native TemplateInstance settings(long id, String name, GroupForm form, boolean canDelete,
                                                 Map<String, String> errors, List<String> zones);
+
+        static native TemplateInstance activity(DiscussionTracking.FeedPage feed);
+
+        static native TemplateInstance agenda(DiscussionTracking.Agenda agenda);
     }
+
+    /** Markdown downloads are plain UTF-8 text with a file name. */
+    private static final String MARKDOWN = "text/markdown; charset=UTF-8";
 
     private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
             .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
 
     private final GroupService groups;
+    private final DiscussionTracking tracking;
     private final CurrentUser current;
     private final MarginaliaConfig config;
 
-    GroupResource(GroupService groups, CurrentUser current, MarginaliaConfig config) {
+    GroupResource(GroupService groups, DiscussionTracking tracking, CurrentUser current, MarginaliaConfig config) {
         this.groups = groups;
+        this.tracking = tracking;
         this.current = current;
         this.config = config;
     }
@@ -226,6 +235,53 @@ public class GroupResource {
     public Response removeEntry(@RestPath long id, @RestPath long entryId) {
         return change(id, () -> groups.removeEntry(id, current.require(), entryId), "/groups/" + id,
                 "Removed from the reading list.", null);
+    }
+
+    @GET
+    @Path("{id:\\d{1,18}}/activity")
+    public TemplateInstance activity(@RestPath long id, @RestQuery Long paper, @RestQuery Long member,
+                                     @RestQuery String kind, @RestQuery Integer page) {
+        return Templates.activity(tracking.feed(id, current.require(), paper, member, kind, page == null ? 1 : page));
+    }
+
+    @GET
+    @Path("{id:\\d{1,18}}/digest")
+    @Produces(MARKDOWN)
+    public Response digest(@RestPath long id, @RestQuery String from, @RestQuery String to) {
+        CurrentUser.SignedIn user = current.require();
+        String markdown = tracking.digest(id, user, from, to);
+        return download(markdown, tracking.groupName(id, user) + " digest");
+    }
+
+    @GET
+    @Path("{id:\\d{1,18}}/papers/{paperId:\\d{1,18}}/agenda")
+    public TemplateInstance agenda(@RestPath long id, @RestPath long paperId) {
+        return Templates.agenda(tracking.agenda(id, paperId, current.require()));
+    }
+
+    @GET
+    @Path("{id:\\d{1,18}}/papers/{paperId:\\d{1,18}}/minutes")
+    @Produces(MARKDOWN)
+    public Response minutes(@RestPath long id, @RestPath long paperId) {
+        String markdown = tracking.minutes(id, paperId, current.require());
+        return download(markdown, markdown.lines().findFirst().orElse("minutes").replaceFirst("^# ", ""));
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/papers/{paperId:\\d{1,18}}/conclusion")
+    public Response conclude(@RestPath long id, @RestPath long paperId, @RestForm String conclusion) {
+        String agenda = "/groups/" + id + "/papers/" + paperId + "/agenda";
+        return change(id, () -> tracking.conclude(id, paperId, current.require(), conclusion), agenda,
+                "Conclusion recorded; it is pinned at the top of the paper.", null);
+    }
+
+    /** A Markdown attachment named after its subject, safe in any header. */
+    static Response download(String markdown, String subject) {
+        String name = subject.replace("\\", "").replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-+|-+$)", "")
+                .toLowerCase(Locale.ROOT);
+        name = (name.isEmpty() ? "marginalia" : name.length() > 80 ? name.substring(0, 80) : name) + ".md";
+        return Response.ok(markdown, MARKDOWN).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .build();
     }
 
     /**

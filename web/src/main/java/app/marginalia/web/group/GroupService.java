@@ -8,6 +8,9 @@ import app.marginalia.core.group.ReadingStatus;
 import app.marginalia.core.group.Role;
 import app.marginalia.core.paper.FieldProblem;
 import app.marginalia.persistence.account.Account;
+import app.marginalia.core.discussion.LiveEvent;
+import app.marginalia.core.group.ActivityKind;
+import app.marginalia.persistence.annotation.Notification;
 import app.marginalia.persistence.group.Activity;
 import app.marginalia.persistence.group.Invitation;
 import app.marginalia.persistence.group.Membership;
@@ -24,6 +27,7 @@ import app.marginalia.web.group.GroupViews.InvitationView;
 import app.marginalia.web.group.GroupViews.Meeting;
 import app.marginalia.web.group.GroupViews.Member;
 import app.marginalia.web.group.GroupViews.Section;
+import app.marginalia.web.live.LiveEvents;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
 import app.marginalia.web.system.MarginaliaConfig;
@@ -61,9 +65,13 @@ public class GroupService {
     private static final int ACTIVITY_SHOWN = 12;
 
     private final MarginaliaConfig config;
+    private final LiveEvents live;
+    private final DiscussionTracking tracking;
 
-    GroupService(MarginaliaConfig config) {
+    GroupService(MarginaliaConfig config, LiveEvents live, DiscussionTracking tracking) {
         this.config = config;
+        this.live = live;
+        this.tracking = tracking;
     }
 
     /** A group in someone's list of groups. */
@@ -120,7 +128,7 @@ public class GroupService {
         Account owner = Account.findById(user.id());
         ReadingGroup group = newGroup(form.cleanName(), form.cleanDescription(), ZoneId.of(form.timeZone.strip()));
         addMember(group, owner, Role.OWNER);
-        record(group, owner, Activity.Kind.GROUP_CREATED, owner.displayName + " created the group", null);
+        record(group, owner, ActivityKind.GROUP_CREATED, owner.displayName + " created the group", null);
         return group.id;
     }
 
@@ -134,7 +142,7 @@ public class GroupService {
                 "An example to explore: its reading list holds the seed library. Rename it, invite your "
                         + "reading group, or delete it once you have made your own.", zone);
         addMember(group, owner, Role.OWNER);
-        record(group, owner, Activity.Kind.GROUP_CREATED, owner.displayName + " created the group", null);
+        record(group, owner, ActivityKind.GROUP_CREATED, owner.displayName + " created the group", null);
         List<Paper> seeds = Paper.find("select p from Paper p where exists "
                 + "(select 1 from PaperOrigin o where o.paper = p and o.kind = ?1) order by p.id", PaperOrigin.Kind.SEED).list();
         Instant nextWeek = ZonedDateTime.now(zone).with(TemporalAdjusters.next(DayOfWeek.THURSDAY))
@@ -149,7 +157,7 @@ public class GroupService {
                 entry.meetingAt = nextWeek.plus(Duration.ofDays(7));
             }
         }
-        record(group, owner, Activity.Kind.PAPER_PROPOSED, owner.displayName + " added the " + seeds.size()
+        record(group, owner, ActivityKind.PAPER_PROPOSED, owner.displayName + " added the " + seeds.size()
                 + " seed papers to the reading list", null);
     }
 
@@ -163,11 +171,13 @@ public class GroupService {
         for (Object[] row : Vote.ofGroup(groupId)) {
             votes.computeIfAbsent((Long) row[0], k -> new HashSet<>()).add((Long) row[1]);
         }
+        Map<Long, DiscussionTracking.PaperStats> stats = tracking.stats(groupId, user.id());
         List<Section> sections = new ArrayList<>();
         for (ReadingStatus status : List.of(ReadingStatus.SCHEDULED, ReadingStatus.READING, ReadingStatus.PROPOSED,
                 ReadingStatus.DISCUSSED, ReadingStatus.ARCHIVED)) {
             List<Entry> views = entries.stream().filter(e -> e.status == status)
-                    .map(e -> entryView(e, at, user, votes.getOrDefault(e.id, Set.of()), zone))
+                    .map(e -> entryView(e, at, user, votes.getOrDefault(e.id, Set.of()), zone,
+                            stats.getOrDefault(e.paper.id, DiscussionTracking.PaperStats.NONE)))
                     .sorted(sectionOrder(status)).toList();
             sections.add(new Section(status, sectionTitle(status), views));
         }
@@ -182,7 +192,10 @@ public class GroupService {
         return new GroupViews.Page(group.id, group.name, group.description, group.timeZone, at.role(), abilities(at),
                 next.map(e -> Meeting.of(e.meetingAt, zone)).orElse(null), next.map(e -> e.paper.title).orElse(null),
                 next.map(e -> e.paper.id).orElse(null), sections, members(at, user), activity(groupId), candidates,
-                entries.size());
+                entries.size(), new GroupViews.Totals(listed(stats, entries, DiscussionTracking.PaperStats::openQuestions),
+                listed(stats, entries, DiscussionTracking.PaperStats::fresh),
+                entries.stream().filter(e -> stats.getOrDefault(e.paper.id, DiscussionTracking.PaperStats.NONE).fresh() > 0)
+                        .count()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -213,7 +226,7 @@ public class GroupService {
         group.description = form.cleanDescription();
         group.timeZone = ZoneId.of(form.timeZone.strip()).getId();
         group.updatedAt = Instant.now();
-        record(group, at.membership().account, Activity.Kind.GROUP_EDITED,
+        record(group, at.membership().account, ActivityKind.GROUP_EDITED,
                 at.membership().account.displayName + " changed the group's settings", null);
     }
 
@@ -252,7 +265,7 @@ public class GroupService {
         invitation.expiresAt = now.plus(Duration.ofDays(days));
         invitation.maxUses = maxUses;
         invitation.persist();
-        record(at.group(), at.membership().account, Activity.Kind.INVITATION_CREATED,
+        record(at.group(), at.membership().account, ActivityKind.INVITATION_CREATED,
                 at.membership().account.displayName + " created an invitation link", null);
         return invitation.id;
     }
@@ -264,7 +277,7 @@ public class GroupService {
                 .firstResultOptional().orElseThrow(NotFoundException::new);
         if (invitation.revokedAt == null) {
             invitation.revokedAt = Instant.now();
-            record(at.group(), at.membership().account, Activity.Kind.INVITATION_REVOKED,
+            record(at.group(), at.membership().account, ActivityKind.INVITATION_REVOKED,
                     at.membership().account.displayName + " revoked an invitation link", null);
         }
     }
@@ -288,7 +301,8 @@ public class GroupService {
         Account account = Account.findById(user.id());
         addMember(group, account, Role.MEMBER);
         invitation.uses++;
-        record(group, account, Activity.Kind.MEMBER_JOINED, account.displayName + " joined through an invitation link",
+        live.afterCommit(LiveEvent.membership(account.id));
+        record(group, account, ActivityKind.MEMBER_JOINED, account.displayName + " joined through an invitation link",
                 null);
         return group.id;
     }
@@ -301,7 +315,8 @@ public class GroupService {
         });
         Account account = at.membership().account;
         at.membership().delete();
-        record(at.group(), account, Activity.Kind.MEMBER_LEFT, account.displayName + " left the group", null);
+        live.afterCommit(LiveEvent.membership(account.id));
+        record(at.group(), account, ActivityKind.MEMBER_LEFT, account.displayName + " left the group", null);
     }
 
     public void removeMember(long groupId, SignedIn user, long accountId) {
@@ -311,7 +326,8 @@ public class GroupService {
                 "You cannot remove this member: moderators remove members, owners remove moderators.");
         String name = target.account.displayName;
         target.delete();
-        record(at.group(), at.membership().account, Activity.Kind.MEMBER_REMOVED,
+        live.afterCommit(LiveEvent.membership(accountId));
+        record(at.group(), at.membership().account, ActivityKind.MEMBER_REMOVED,
                 at.membership().account.displayName + " removed " + name, null);
     }
 
@@ -324,7 +340,7 @@ public class GroupService {
         }
         if (target.role != role) {
             target.role = role;
-            record(at.group(), at.membership().account, Activity.Kind.ROLE_CHANGED, at.membership().account.displayName
+            record(at.group(), at.membership().account, ActivityKind.ROLE_CHANGED, at.membership().account.displayName
                     + " made " + target.account.displayName + " a " + role.label().toLowerCase(Locale.ROOT), null);
         }
     }
@@ -339,7 +355,7 @@ public class GroupService {
         }
         target.role = Role.OWNER;
         at.membership().role = Role.MODERATOR;
-        record(at.group(), at.membership().account, Activity.Kind.OWNERSHIP_TRANSFERRED,
+        record(at.group(), at.membership().account, ActivityKind.OWNERSHIP_TRANSFERRED,
                 at.membership().account.displayName + " handed ownership to " + target.account.displayName, null);
     }
 
@@ -366,7 +382,7 @@ public class GroupService {
             throw new InvalidFormException("paperId", "“" + paper.title + "” is already on the reading list.");
         }
         newEntry(at.group(), paper, at.membership().account);
-        record(at.group(), at.membership().account, Activity.Kind.PAPER_PROPOSED,
+        record(at.group(), at.membership().account, ActivityKind.PAPER_PROPOSED,
                 at.membership().account.displayName + " proposed “" + paper.title + "”", paper);
     }
 
@@ -386,9 +402,13 @@ public class GroupService {
         if (to.needsMeeting() && entry.meetingAt == null) {
             throw new InvalidFormException("meetingAt", "Choose the meeting's date and time to schedule this paper.");
         }
+        boolean newlyScheduled = to == ReadingStatus.SCHEDULED && entry.status == ReadingStatus.PROPOSED;
         entry.status = to;
         entry.updatedAt = Instant.now();
-        record(at.group(), at.membership().account, Activity.Kind.STATUS_CHANGED, at.membership().account.displayName
+        if (newlyScheduled) {
+            notifyScheduled(at, entry);
+        }
+        record(at.group(), at.membership().account, ActivityKind.STATUS_CHANGED, at.membership().account.displayName
                 + " moved “" + entry.paper.title + "” to " + to.label().toLowerCase(Locale.ROOT), entry.paper);
     }
 
@@ -403,8 +423,9 @@ public class GroupService {
         if (entry.status == ReadingStatus.PROPOSED) {
             entry.status = ReadingStatus.SCHEDULED;
         }
+        notifyScheduled(at, entry);
         entry.updatedAt = Instant.now();
-        record(at.group(), at.membership().account, Activity.Kind.MEETING_SCHEDULED, at.membership().account.displayName
+        record(at.group(), at.membership().account, ActivityKind.MEETING_SCHEDULED, at.membership().account.displayName
                 + " scheduled “" + entry.paper.title + "” for " + Meeting.of(entry.meetingAt, zone(at.group())).display(),
                 entry.paper);
     }
@@ -428,7 +449,7 @@ public class GroupService {
         vote.account = at.membership().account;
         vote.createdAt = Instant.now();
         vote.persist();
-        record(at.group(), at.membership().account, Activity.Kind.VOTE_CAST,
+        record(at.group(), at.membership().account, ActivityKind.VOTE_CAST,
                 at.membership().account.displayName + " voted for “" + entry.paper.title + "”", entry.paper);
         return true;
     }
@@ -441,7 +462,7 @@ public class GroupService {
                 "Only the group's owners and moderators can remove papers; you can remove your own proposal.");
         Paper paper = entry.paper;
         entry.delete();
-        record(at.group(), at.membership().account, Activity.Kind.PAPER_REMOVED,
+        record(at.group(), at.membership().account, ActivityKind.PAPER_REMOVED,
                 at.membership().account.displayName + " removed “" + paper.title + "” from the list", paper);
     }
 
@@ -481,15 +502,25 @@ public class GroupService {
         return entry;
     }
 
-    private static void record(ReadingGroup group, Account actor, Activity.Kind kind, String summary, Paper paper) {
-        Activity activity = new Activity();
-        activity.group = group;
-        activity.actor = actor;
-        activity.kind = kind;
-        activity.summary = summary.length() > 500 ? summary.substring(0, 499) + "…" : summary;
-        activity.paper = paper;
-        activity.createdAt = Instant.now();
-        activity.persist();
+    private static void record(ReadingGroup group, Account actor, ActivityKind kind, String summary, Paper paper) {
+        Activity.record(group, actor, kind, summary, paper, null);
+    }
+
+    /** Tells every other member that a paper is scheduled, in their inbox and on their open pages. */
+    private void notifyScheduled(GroupAccess.Context at, ReadingListEntry entry) {
+        for (Long member : Membership.accountIdsOf(at.group().id)) {
+            if (member != at.membership().account.id.longValue()) {
+                Notification n = new Notification();
+                n.recipientId = member;
+                n.actor = at.membership().account;
+                n.kind = Notification.Kind.SCHEDULED;
+                n.paper = entry.paper;
+                n.group = at.group();
+                n.createdAt = Instant.now();
+                n.persist();
+                live.afterCommit(LiveEvent.notification(member));
+            }
+        }
     }
 
     private static Invitation usable(String token) {
@@ -551,22 +582,25 @@ public class GroupService {
                 Meeting.of(a.createdAt, ZoneId.of("UTC")).display() + " UTC", a.createdAt.toString())).toList();
     }
 
+    private static long listed(Map<Long, DiscussionTracking.PaperStats> stats, List<ReadingListEntry> entries,
+                               java.util.function.ToLongFunction<DiscussionTracking.PaperStats> count) {
+        return entries.stream().mapToLong(e -> count.applyAsLong(stats.getOrDefault(e.paper.id,
+                DiscussionTracking.PaperStats.NONE))).sum();
+    }
+
     private static Entry entryView(ReadingListEntry e, GroupAccess.Context at, SignedIn user, Set<Long> voters,
-                                   ZoneId zone) {
+                                   ZoneId zone, DiscussionTracking.PaperStats stats) {
         boolean proposer = isProposer(e, user);
         List<ReadingStatus> moves = e.status.next().stream()
                 .filter(to -> Policy.allows(Action.CHANGE_STATUS,
                         at.actor().asAuthor(proposer && ReadingStatus.authorMayMove(e.status, to))))
                 .toList();
-        return new Entry(e.id, e.paper.id, e.paper.title, byline(e.paper), e.status, Meeting.of(e.meetingAt, zone),
+        return new Entry(e.id, e.paper.id, e.paper.title, DiscussionTracking.byline(e.paper.authorList(),
+                e.paper.authorsTruncated), e.status, Meeting.of(e.meetingAt, zone),
                 voters.size(), voters.contains(user.id()), e.proposedBy == null ? null : e.proposedBy.displayName, moves,
                 e.status == ReadingStatus.PROPOSED && at.may(Action.VOTE), at.may(Action.SCHEDULE_MEETING),
-                Policy.allows(Action.REMOVE_ENTRY, at.actor().asAuthor(proposer && e.status == ReadingStatus.PROPOSED)));
-    }
-
-    private static String byline(Paper paper) {
-        String names = String.join(", ", paper.authorList());
-        return paper.authorsTruncated ? names + " et al." : names;
+                Policy.allows(Action.REMOVE_ENTRY, at.actor().asAuthor(proposer && e.status == ReadingStatus.PROPOSED)),
+                stats, e.conclusion != null);
     }
 
     private static Comparator<Entry> sectionOrder(ReadingStatus status) {

@@ -22,7 +22,7 @@ public final class GroupViews {
     /** A meeting time in the group's zone: for people, for {@code <time>}, and for the date input. */
     public record Meeting(String display, String iso, String input, String zone) {
 
-        static Meeting of(Instant at, ZoneId zone) {
+        public static Meeting of(Instant at, ZoneId zone) {
             if (at == null) {
                 return null;
             }
@@ -34,7 +34,12 @@ public final class GroupViews {
     /** A paper on the list as one member sees it, with the moves open to them. */
     public record Entry(long id, long paperId, String title, String byline, ReadingStatus status, Meeting meeting,
                         int votes, boolean votedByMe, String proposedBy, List<ReadingStatus> moves, boolean canVote,
-                        boolean canSchedule, boolean canRemove) {
+                        boolean canSchedule, boolean canRemove, DiscussionTracking.PaperStats stats, boolean concluded) {
+
+        /** Papers that are or were up for a meeting have an agenda. */
+        public boolean hasAgenda() {
+            return status == ReadingStatus.SCHEDULED || status == ReadingStatus.READING || status == ReadingStatus.DISCUSSED;
+        }
     }
 
     /** One status's part of the list. */
@@ -67,7 +72,12 @@ public final class GroupViews {
     /** The whole group page. */
     public record Page(long id, String name, String description, String timeZone, Role myRole, Abilities can,
                        Meeting nextMeeting, String nextMeetingTitle, Long nextMeetingPaperId, List<Section> sections,
-                       List<Member> members, List<ActivityLine> activity, List<Candidate> candidates, int listSize) {
+                       List<Member> members, List<ActivityLine> activity, List<Candidate> candidates, int listSize,
+                       Totals totals) {
+    }
+
+    /** The group's discussions in sum, for the top of the group page. */
+    public record Totals(long openQuestions, long fresh, long papersWithNews) {
     }
 
     /** The members page: members, and invitations for those who manage them. */

@@ -4,6 +4,7 @@ import app.marginalia.web.annotation.AnnotationForm;
 import app.marginalia.web.annotation.AnnotationResource;
 import app.marginalia.web.annotation.AnnotationService;
 import app.marginalia.web.annotation.DiscussionView;
+import app.marginalia.web.group.DiscussionTracking;
 import app.marginalia.web.group.GroupService;
 import app.marginalia.web.group.GroupViews;
 import app.marginalia.web.system.CurrentUser;
@@ -34,10 +35,12 @@ public class PaperResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance library(List<PaperSummary> papers, long total, String sort, String filter);
+        static native TemplateInstance library(List<PaperSummary> papers, long total, String sort, String filter,
+                                               Map<Long, Long> fresh);
 
         static native TemplateInstance reader(PaperDetail detail, boolean added, List<GroupViews.Candidate> groups,
-                                              DiscussionView discussion, boolean canEdit);
+                                              DiscussionView discussion, boolean canEdit,
+                                              DiscussionTracking.ReaderPanel panel);
 
         static native TemplateInstance add(PaperForm form, Map<String, String> errors, List<PaperSummary> duplicates,
                                            List<GroupService.GroupSummary> groups);
@@ -49,19 +52,23 @@ public class PaperResource {
     private final GroupService groups;
     private final CurrentUser current;
     private final AnnotationService annotations;
+    private final DiscussionTracking tracking;
 
-    PaperResource(PaperService papers, GroupService groups, CurrentUser current, AnnotationService annotations) {
+    PaperResource(PaperService papers, GroupService groups, CurrentUser current, AnnotationService annotations,
+                  DiscussionTracking tracking) {
         this.papers = papers;
         this.groups = groups;
         this.current = current;
         this.annotations = annotations;
+        this.tracking = tracking;
     }
 
     @GET
     public TemplateInstance library(@RestQuery String sort, @RestQuery String q) {
         LibrarySort order = LibrarySort.parse(sort);
         String filter = q == null ? "" : q.strip();
-        return Templates.library(papers.library(order, filter), papers.count(), order.param(), filter);
+        Map<Long, Long> fresh = current.user().map(u -> tracking.freshInMyGroups(u.id())).orElse(Map.of());
+        return Templates.library(papers.library(order, filter), papers.count(), order.param(), filter, fresh);
     }
 
     @GET
@@ -72,7 +79,14 @@ public class PaperResource {
         DiscussionView discussion = annotations.discussion(id, detail.text().content(), detail.text().paragraphs(),
                 current.user(), group);
         boolean canEdit = current.user().map(u -> papers.mayEdit(id, u)).orElse(false);
-        return Templates.reader(detail, added, proposable, discussion, canEdit);
+        DiscussionTracking.ReaderPanel panel = null;
+        if (discussion.groupId() != null) {
+            CurrentUser.SignedIn user = current.require();
+            panel = tracking.panel(discussion.groupId(), id, user).orElse(null);
+            // Rendered with the previous marker (what is new is marked), then the visit counts as seen.
+            tracking.markSeen(user.id(), discussion.groupId(), id);
+        }
+        return Templates.reader(detail, added, proposable, discussion, canEdit, panel);
     }
 
     @POST

@@ -1,5 +1,6 @@
 package app.marginalia.web.system;
 
+import app.marginalia.persistence.annotation.Notification;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
@@ -23,6 +24,7 @@ public class CurrentUser {
     private String csrfNonce;
     private boolean newNonce;
     private String flash;
+    private Long unread;
 
     public Optional<SignedIn> user() {
         return Optional.ofNullable(user);
@@ -50,6 +52,21 @@ public class CurrentUser {
 
     public boolean isAdministrator() {
         return user != null && user.administrator();
+    }
+
+    /** Unread notifications, for the header; counted once per request, on first use. */
+    public long getUnread() {
+        if (user == null) {
+            return 0;
+        }
+        if (unread == null) {
+            unread = Notification.unread(user.id());
+        }
+        return unread;
+    }
+
+    public long getId() {
+        return user == null ? 0 : user.id();
     }
 
     public String getCsrfToken() {

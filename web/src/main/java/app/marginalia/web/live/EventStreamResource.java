@@ -1,0 +1,46 @@
+package app.marginalia.web.live;
+
+import app.marginalia.persistence.group.Membership;
+import app.marginalia.web.system.CurrentUser;
+import app.marginalia.web.system.TooManyRequestsException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One stream of live events per open page (or per browser, when its tabs share one): the
+ * signed-in person's notifications and every change in the discussions they can see. Events
+ * carry ids only; pages fetch what changed through the ordinary routes, which check access again.
+ */
+@Path("/api/events")
+public class EventStreamResource {
+
+    private final CurrentUser current;
+    private final LiveStreams streams;
+
+    EventStreamResource(CurrentUser current, LiveStreams streams) {
+        this.current = current;
+        this.streams = streams;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @RestQuery Long since,
+                       @HeaderParam("Last-Event-ID") Long lastEventId) {
+        CurrentUser.SignedIn user = current.require();
+        if (!streams.roomFor(user.id())) {
+            throw new TooManyRequestsException("Too many open live streams; close some tabs.", 30);
+        }
+        Set<Long> groups = new HashSet<>(Membership.groupIdsOf(user.id()));
+        streams.open(user.id(), groups, lastEventId != null ? lastEventId : since, sink, sse);
+    }
+}

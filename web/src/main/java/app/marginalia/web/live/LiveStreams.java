@@ -1,0 +1,141 @@
+package app.marginalia.web.live;
+
+import app.marginalia.core.discussion.Fanout;
+import app.marginalia.core.discussion.LiveEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The open event streams of this instance. Each stream knows its person and their groups
+ * when it opened, and receives only the events {@link LiveEvent#audience} allows them; a
+ * change of their memberships closes their streams so they reopen with the new ones. A
+ * comment every {@value #HEARTBEAT_SECONDS} seconds keeps proxies from closing idle streams
+ * and finds streams whose page has gone.
+ */
+@ApplicationScoped
+public class LiveStreams {
+
+    /** Open streams per person (tabs, devices) and in all. */
+    public static final int PER_ACCOUNT = 12, TOTAL = 2000;
+    static final int HEARTBEAT_SECONDS = 15;
+
+    /** Tells a reconnecting client whether the sequence numbers it remembers still mean anything. */
+    private final String instance = UUID.randomUUID().toString();
+    private final Map<Stream, Boolean> streams = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "marginalia-sse-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Fanout fanout;
+    private final Fanout.Subscription subscription;
+
+    LiveStreams(Fanout fanout) {
+        this.fanout = fanout;
+        this.subscription = fanout.subscribe(this::deliver);
+        heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** One open stream. */
+    final class Stream {
+        final long accountId;
+        final Set<Long> groups;
+        final SseEventSink sink;
+        final Sse sse;
+
+        Stream(long accountId, Set<Long> groups, SseEventSink sink, Sse sse) {
+            this.accountId = accountId;
+            this.groups = groups;
+            this.sink = sink;
+            this.sse = sse;
+        }
+
+        void send(OutboundSseEvent event) {
+            if (sink.isClosed()) {
+                close();
+                return;
+            }
+            sink.send(event).whenComplete((ok, error) -> {
+                if (error != null) {
+                    close();
+                }
+            });
+        }
+
+        void close() {
+            streams.remove(this);
+            if (!sink.isClosed()) {
+                sink.close();
+            }
+        }
+    }
+
+    /** Whether one more stream may open for this person. */
+    public boolean roomFor(long accountId) {
+        return streams.size() < TOTAL && streams.keySet().stream().filter(s -> s.accountId == accountId).count() < PER_ACCOUNT;
+    }
+
+    /** Opens a stream: greets it, replays what it missed after {@code since}, then keeps it. */
+    public void open(long accountId, Set<Long> groups, Long since, SseEventSink sink, Sse sse) {
+        Stream stream = new Stream(accountId, groups, sink, sse);
+        stream.send(sse.newEventBuilder().name("hello").reconnectDelay(3000)
+                .data("{\"instance\":\"" + instance + "\",\"sequence\":" + latest() + "}").build());
+        streams.put(stream, Boolean.TRUE);
+        if (since != null) {
+            fanout.since(since).forEach(e -> offer(stream, e));
+        }
+    }
+
+    public int open() {
+        return streams.size();
+    }
+
+    private long latest() {
+        return fanout instanceof InProcessFanout local ? local.sequence() : 0;
+    }
+
+    private void deliver(LiveEvent event) {
+        streams.keySet().forEach(s -> offer(s, event));
+    }
+
+    private void offer(Stream stream, LiveEvent event) {
+        if (!event.audience(stream.accountId, stream.groups)) {
+            return;
+        }
+        if (event.type() == LiveEvent.Type.MEMBERSHIP) {
+            stream.send(stream.sse.newEventBuilder().name("reconnect").id(String.valueOf(event.sequence())).data("{}").build());
+            stream.close();
+            return;
+        }
+        stream.send(stream.sse.newEventBuilder().name(event.type().name().toLowerCase())
+                .id(String.valueOf(event.sequence())).data(json(event)).build());
+    }
+
+    private void beat() {
+        streams.keySet().forEach(s -> s.send(s.sse.newEventBuilder().comment("heartbeat").build()));
+    }
+
+    static String json(LiveEvent e) {
+        return "{\"sequence\":" + e.sequence() + ",\"type\":\"" + e.type() + "\",\"paper\":" + e.paperId() + ",\"group\":"
+                + e.groupId() + ",\"annotation\":" + e.annotationId() + ",\"thread\":" + e.threadId() + ",\"author\":"
+                + e.authorId() + "}";
+    }
+
+    @PreDestroy
+    void shutdown() {
+        subscription.close();
+        heartbeat.shutdownNow();
+        streams.keySet().forEach(Stream::close);
+    }
+}
