@@ -111,6 +111,18 @@ public class DiscussionTracking {
                 at.may(Action.RECORD_CONCLUSION)));
     }
 
+    /** Marks the paper's discussion in the group seen; 404 unless a member and the paper is on the list. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void seen(long groupId, long paperId, SignedIn user) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            GroupAccess.enter(groupId, user);
+            if (!ReadingListEntry.listed(groupId, paperId)) {
+                throw new NotFoundException();
+            }
+        });
+        markSeen(user.id(), groupId, paperId);
+    }
+
     /**
      * Records that the member has now seen the paper's discussion in the group. Runs in its
      * own transaction: two tabs opening the same paper at once must not fail the page.

@@ -7,6 +7,7 @@ import app.marginalia.persistence.annotation.Annotation;
 import app.marginalia.web.annotation.AnnotationApiResource;
 import app.marginalia.web.annotation.AnnotationJson;
 import app.marginalia.web.annotation.AnnotationService;
+import app.marginalia.web.group.DiscussionTracking;
 import app.marginalia.web.system.CurrentUser;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -32,14 +33,33 @@ public class PaperApiResource {
                                     String prefix, String suffix, String body, List<String> tags) {
     }
 
+    /** Which group's discussion of the paper was seen. */
+    public record SeenJson(Long groupId) {
+    }
+
     private final PaperService papers;
     private final AnnotationService annotations;
+    private final DiscussionTracking tracking;
     private final CurrentUser current;
 
-    PaperApiResource(PaperService papers, AnnotationService annotations, CurrentUser current) {
+    PaperApiResource(PaperService papers, AnnotationService annotations, DiscussionTracking tracking,
+                     CurrentUser current) {
         this.papers = papers;
         this.annotations = annotations;
+        this.tracking = tracking;
         this.current = current;
+    }
+
+    /** Marks a group's discussion of the paper as seen now, as opening the reader does. */
+    @POST
+    @Path("{id:\\d{1,18}}/seen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response seen(@RestPath long id, SeenJson json) {
+        if (json == null || json.groupId() == null) {
+            throw new BadRequestException("Send the group whose discussion you saw: {\"groupId\": 12}.");
+        }
+        tracking.seen(json.groupId(), id, current.require());
+        return Response.noContent().build();
     }
 
     /** Every paper, sorted by {@code title} (default) or {@code date}, narrowed by {@code q}. */
