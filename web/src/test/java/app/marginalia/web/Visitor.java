@@ -103,6 +103,25 @@ public final class Visitor {
         return get(response.header("Location"));
     }
 
+    /**
+     * Opens the live event stream as this visitor's browser would; the caller reads its lines
+     * and closes it. {@code status()} of the response tells whether it opened.
+     */
+    public java.net.http.HttpResponse<java.util.stream.Stream<String>> events(String query) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(origin() + "/api/events" + query)).header("Accept", "text/event-stream");
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofLines());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError("could not open the event stream", e);
+        }
+    }
+
     public String csrf() {
         return csrf;
     }

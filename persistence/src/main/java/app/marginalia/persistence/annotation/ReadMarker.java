@@ -33,10 +33,9 @@ public class ReadMarker extends PanacheEntityBase {
                 .firstResultOptional().map(m -> ((ReadMarker) m).seenAt);
     }
 
-    /** Moves the marker forward; false when there was none yet to move. */
+    /** Moves the marker to {@code at}; false when there was none yet to move. */
     public static boolean advance(long accountId, long groupId, long paperId, Instant at) {
-        return update("seenAt = ?1 where accountId = ?2 and groupId = ?3 and paperId = ?4 and seenAt < ?1",
-                at, accountId, groupId, paperId) > 0
-                || count("accountId = ?1 and groupId = ?2 and paperId = ?3", accountId, groupId, paperId) > 0;
+        return update("seenAt = ?1 where accountId = ?2 and groupId = ?3 and paperId = ?4",
+                at, accountId, groupId, paperId) > 0;
     }
 }

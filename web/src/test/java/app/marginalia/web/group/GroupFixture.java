@@ -51,7 +51,7 @@ public final class GroupFixture {
         who.post("/groups/" + id + "/list", "paperId", paperId).then().statusCode(303);
         String after = who.get("/groups/" + id).asString();
         String entry = after.replaceAll("(?s).*id=\"entry-(\\d+)\">\\s*<h3 class=\"entry__title\"><a href=\"/papers/" + paperId
-                + "\".*", "$1");
+                + "\\?group=.*", "$1");
         assertEquals(true, entry.matches("\\d+"), "no entry for paper " + paperId);
         return entry;
     }

@@ -94,7 +94,7 @@ class ReadingListTest {
         g.outsider.get("/papers/" + paperId).then().body(not(containsString("Propose to group")));
         g.outsider.post("/papers/" + paperId + "/propose", "groupId", g.id).then().statusCode(404);
         g.member.post("/papers/" + paperId + "/propose", "groupId", g.id).then().statusCode(303);
-        g.member.get("/groups/" + g.id).then().body(containsString("href=\"/papers/" + paperId + "\""));
+        g.member.get("/groups/" + g.id).then().body(containsString("href=\"/papers/" + paperId + "?group=" + g.id + "\""));
     }
 
     @Test

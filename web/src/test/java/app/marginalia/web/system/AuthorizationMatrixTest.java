@@ -1,6 +1,7 @@
 package app.marginalia.web.system;
 
 import app.marginalia.persistence.account.Account;
+import app.marginalia.persistence.annotation.Notification;
 import app.marginalia.web.TestLibrary;
 import app.marginalia.web.Visitor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -111,7 +112,27 @@ class AuthorizationMatrixTest {
         // Only a private note can be shared; this one already belongs to the group.
         expect("POST /annotations/{id}/share", SEE_OTHER, NOT_FOUND, UNPROCESSABLE, UNPROCESSABLE, UNPROCESSABLE,
                 NOT_FOUND);
+        // Discussion tracking: the group's, so its members'; recording the conclusion is a moderator's.
+        expect("GET /groups/{id}/activity", SEE_OTHER, NOT_FOUND, OK, OK, OK, NOT_FOUND);
+        expect("GET /groups/{id}/digest", SEE_OTHER, NOT_FOUND, OK, OK, OK, NOT_FOUND);
+        expect("GET /groups/{id}/papers/{paperId}/agenda", SEE_OTHER, NOT_FOUND, OK, OK, OK, NOT_FOUND);
+        expect("GET /groups/{id}/papers/{paperId}/minutes", SEE_OTHER, NOT_FOUND, OK, OK, OK, NOT_FOUND);
+        expect("POST /groups/{id}/papers/{paperId}/conclusion", SEE_OTHER, NOT_FOUND, FORBIDDEN, SEE_OTHER, SEE_OTHER,
+                NOT_FOUND);
+        expect("GET /api/groups/{id}/papers", UNAUTHORIZED, NOT_FOUND, OK, OK, OK, NOT_FOUND);
+        expect("GET /api/groups/{id}/activity", UNAUTHORIZED, NOT_FOUND, OK, OK, OK, NOT_FOUND);
+        expect("POST /api/papers/{id}/seen", UNAUTHORIZED, NOT_FOUND, NO_CONTENT, NO_CONTENT, NO_CONTENT, NOT_FOUND);
+        expect("GET /annotations/{id}/thread", SEE_OTHER, NOT_FOUND, OK, OK, OK, NOT_FOUND);
+        // Live events: everyone signed in has a stream; what reaches it is filtered per person.
+        expect("GET /api/events", UNAUTHORIZED, OK, OK, OK, OK, OK);
+        // Notifications are their recipient's: the owner's (a reply to the owner's question) is nobody else's.
         expect("GET /notifications", SEE_OTHER, OK, OK, OK, OK, OK);
+        expect("POST /notifications/{id}/read", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, SEE_OTHER, NOT_FOUND);
+        expect("POST /notifications/read", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
+        expect("GET /api/notifications", UNAUTHORIZED, OK, OK, OK, OK, OK);
+        expect("GET /api/notifications/unread", UNAUTHORIZED, OK, OK, OK, OK, OK);
+        expect("POST /api/notifications/{id}/read", UNAUTHORIZED, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND);
+        expect("POST /api/notifications/read", UNAUTHORIZED, OK, OK, OK, OK, OK);
         expect("GET /api/papers/{id}/annotations", UNAUTHORIZED, OK, OK, OK, OK, OK);
         expect("POST /api/papers/{id}/annotations", UNAUTHORIZED, NOT_FOUND, CREATED, CREATED, CREATED, NOT_FOUND);
         expect("GET /api/annotations/{id}", UNAUTHORIZED, NOT_FOUND, OK, OK, OK, NOT_FOUND);
@@ -168,6 +189,7 @@ class AuthorizationMatrixTest {
             case "POST /annotations/{id}/answer" -> new String[]{"replyId", scene.replyId};
             case "POST /annotations/{id}/resolve" -> new String[]{"resolved", "true"};
             case "POST /annotations/{id}/share" -> new String[]{"groupId", scene.groupId};
+            case "POST /groups/{id}/papers/{paperId}/conclusion" -> new String[]{"conclusion", "We agreed."};
             default -> new String[0];
         };
     }
@@ -183,6 +205,7 @@ class AuthorizationMatrixTest {
             case "POST /api/annotations/{id}/answer" -> Map.of("replyId", Long.valueOf(scene.replyId));
             case "POST /api/annotations/{id}/resolve" -> Map.of("resolved", true);
             case "POST /api/annotations/{id}/anchor" -> Map.of("start", 0, "end", 5);
+            case "POST /api/papers/{id}/seen" -> Map.of("groupId", Long.valueOf(scene.groupId));
             default -> null;
         };
     }
@@ -207,7 +230,8 @@ class AuthorizationMatrixTest {
                 Visitor visitor = world.visitor(persona).copy();
                 String path = scene.path(route.substring(route.indexOf(' ') + 1));
                 String verb = route.substring(0, route.indexOf(' '));
-                int status = read ? visitor.get(path).statusCode()
+                int status = route.equals("GET /api/events") ? streamStatus(visitor, path)
+                        : read ? visitor.get(path).statusCode()
                         : path.startsWith("/api/") ? visitor.json(verb, path, json(route, scene)).statusCode()
                         : visitor.post(path, fields(route, scene, persona)).statusCode();
                 int expected = row.getValue()[persona.ordinal()];
@@ -218,6 +242,13 @@ class AuthorizationMatrixTest {
         }
         TestLibrary.removeAddedPapers();
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** Opens the event stream, takes its status and closes it: the stream itself never ends. */
+    private static int streamStatus(Visitor visitor, String path) {
+        var response = visitor.events(path.substring("/api/events".length()));
+        response.body().close();
+        return response.statusCode();
     }
 
     /** Every resource method of the application, as "METHOD /path/{param}". */
@@ -301,6 +332,7 @@ class AuthorizationMatrixTest {
         final String otherPaperId;
         final String annotationId;
         final String replyId;
+        final String notificationId;
         final io.restassured.path.json.JsonPath paper;
 
         Scene(World world) {
@@ -329,13 +361,18 @@ class AuthorizationMatrixTest {
             paper = world.owner.get("/api/papers/" + paperId).jsonPath();
             replyId = world.member.json("POST", "/api/annotations/" + annotationId + "/replies", Map.of("body", "Because."))
                     .then().statusCode(201).extract().jsonPath().getString("id");
+            long reply = Long.parseLong(replyId);
+            notificationId = String.valueOf(QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find(
+                    "annotation.id", reply).firstResult().id));
             assertTrue(entryId.matches("\\d+") && invitationId.matches("\\d+"));
         }
 
         String path(String template) {
             boolean paper = template.startsWith("/papers") || template.startsWith("/api/papers");
             boolean note = template.startsWith("/annotations") || template.startsWith("/api/annotations");
-            return template.replace("{id}", note ? annotationId : paper ? paperId : groupId).replace("{entryId}", entryId)
+            boolean inbox = template.startsWith("/notifications") || template.startsWith("/api/notifications");
+            return template.replace("{id}", note ? annotationId : paper ? paperId : inbox ? notificationId : groupId)
+                    .replace("{paperId}", paperId).replace("{entryId}", entryId)
                     .replace("{accountId}", targetId).replace("{invitationId}", invitationId).replace("{token}", token);
         }
 

@@ -1,0 +1,157 @@
+package app.marginalia.web.tracking;
+
+import app.marginalia.web.Visitor;
+import app.marginalia.web.annotation.Discussion;
+import app.marginalia.web.group.GroupFixture;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Where a group's discussion stands: the counts per paper, what is new to each member since
+ * their last visit, and the activity feed; private notes never count for anyone.
+ */
+@QuarkusTest
+class DiscussionTrackingTest {
+
+    private static Map<String, Object> stats(Discussion d, Visitor who) {
+        JsonPath list = who.get("/api/groups/" + d.g.id + "/papers").then().statusCode(200).extract().jsonPath();
+        return list.getMap("find { it.paperId == " + d.paperId + " }.discussion");
+    }
+
+    @Test
+    void shouldCountQuestionsThreadsNotesAndPeoplePerPaperWithoutPrivateNotes() {
+        Discussion d = new Discussion();
+        long open = d.create(d.g.member, d.passage(0, 10, "QUESTIONING", "Why this setup?"));
+        long answered = d.create(d.g.member, d.passage(20, 30, "QUESTIONING", "Which dataset?"));
+        long reply = d.reply(d.g.moderator, answered, "The one in section 2.");
+        d.g.member.json("POST", "/api/annotations/" + answered + "/answer", Map.of("replyId", reply)).then().statusCode(200);
+        long comment = d.create(d.g.owner, d.passage(40, 50, "COMMENTING", "Nice framing."));
+        long resolved = d.create(d.g.owner, d.passage(60, 70, "COMMENTING", "Typo here."));
+        d.g.owner.json("POST", "/api/annotations/" + resolved + "/resolve", Map.of("resolved", true)).then().statusCode(200);
+        d.create(d.g.moderator, d.passage(80, 90, "HIGHLIGHTING", ""));
+        // A private question and note of the owner's: in nobody's counts, not even the owner's.
+        Map<String, Object> priv = d.passage(100, 110, "QUESTIONING", "Private doubt");
+        priv.remove("groupId");
+        d.create(d.g.owner, priv);
+
+        Map<String, Object> s = stats(d, d.g.owner);
+        assertEquals(1, ((Number) s.get("openQuestions")).intValue());
+        assertEquals(1, ((Number) s.get("answeredQuestions")).intValue());
+        assertEquals(1, ((Number) s.get("resolvedThreads")).intValue());
+        assertEquals(1, ((Number) s.get("unresolvedThreads")).intValue(), "the open comment thread");
+        assertEquals(5, ((Number) s.get("notes")).intValue(), "2 questions, 1 reply, 2 comments");
+        assertEquals(1, ((Number) s.get("highlights")).intValue());
+        assertEquals(3, ((Number) s.get("participants")).intValue());
+        assertTrue(open > 0 && comment > 0);
+
+        // The group page shows the same counts on the reading list.
+        String page = d.g.member.get("/groups/" + d.g.id).asString();
+        assertTrue(page.contains("<strong>1</strong> open question</li>"), page);
+        assertTrue(page.contains("<strong>5</strong> notes"), page);
+        assertTrue(page.contains("<strong>3</strong> people"), page);
+        assertFalse(page.contains("Private doubt"));
+        // And so does the top of the reader.
+        String reader = d.page(d.g.member);
+        assertTrue(reader.contains("class=\"group-panel\""), reader);
+        assertTrue(reader.contains("<strong>1</strong> answered"), reader);
+    }
+
+    @Test
+    void shouldMarkWhatIsNewSinceEachMembersLastVisitUntilSeen() {
+        Discussion d = new Discussion();
+        d.page(d.g.member); // the member has looked at the paper once
+        long question = d.create(d.g.owner, d.passage(0, 12, "QUESTIONING", "Is the baseline fair?"));
+        d.create(d.g.member, d.passage(30, 40, "COMMENTING", "My own note is never new to me."));
+
+        assertEquals(1, ((Number) stats(d, d.g.member).get("fresh")).intValue());
+        assertEquals(1, ((Number) stats(d, d.g.owner).get("fresh")).intValue(), "the owner never opened it");
+        String group = d.g.member.get("/groups/" + d.g.id).asString();
+        assertTrue(group.contains("title=\"Notes added since you last opened this paper\">1 new</span>"), group);
+        String library = d.g.member.get("/papers").asString();
+        assertTrue(library.contains("href=\"/papers/" + d.paperId + "\">"), "the paper is in the library");
+        assertTrue(library.matches("(?s).*href=\"/papers/" + d.paperId + "\">[^<]*</a> <span class=\"badge badge--new\"[^>]*>1 new</span>.*"),
+                "library badge for the paper");
+
+        // Opening the paper shows the owner's question as new, once.
+        String first = d.page(d.g.member);
+        assertTrue(first.matches("(?s).*id=\"annotation-" + question + "\"[^>]*>\\s*<h3[^>]*>\\s*<span class=\"badge badge--new\".*"),
+                "the new thread is marked");
+        assertTrue(first.contains("1 new since your last visit"));
+        String second = d.page(d.g.member);
+        assertFalse(second.contains("badge--new"), "seen now");
+        assertEquals(0, ((Number) stats(d, d.g.member).get("fresh")).intValue());
+
+        // A reply makes the thread new again, for the others only.
+        d.reply(d.g.moderator, question, "It is, see the appendix.");
+        assertTrue(d.page(d.g.member).contains("1 new since your last visit"));
+        String moderators = d.page(d.g.moderator);
+        assertTrue(moderators.contains("title=\"Written since your last visit\">New</span>"),
+                "the question is new to the moderator, their own reply is not: no count of 2");
+
+        // The reader's script marks live updates seen the same way.
+        d.reply(d.g.owner, question, "Agreed.");
+        d.g.member.json("POST", "/api/papers/" + d.paperId + "/seen", Map.of("groupId", Long.valueOf(d.g.id)))
+                .then().statusCode(204);
+        assertEquals(0, ((Number) stats(d, d.g.member).get("fresh")).intValue());
+        d.g.outsider.json("POST", "/api/papers/" + d.paperId + "/seen", Map.of("groupId", Long.valueOf(d.g.id)))
+                .then().statusCode(404);
+    }
+
+    @Test
+    void shouldKeepAFeedOfTheGroupFilterableAndPaginated() {
+        Discussion d = new Discussion();
+        long q = d.create(d.g.member, d.passage(0, 10, "QUESTIONING", "What does Figure 2 show?"));
+        long r = d.reply(d.g.owner, q, "Loss curves.");
+        d.g.member.json("POST", "/api/annotations/" + q + "/answer", Map.of("replyId", r)).then().statusCode(200);
+        d.g.member.json("POST", "/api/annotations/" + q + "/resolve", Map.of("resolved", true)).then().statusCode(200);
+        Map<String, Object> priv = d.passage(20, 30, "COMMENTING", "secret private thought");
+        priv.remove("groupId");
+        d.create(d.g.member, priv);
+
+        List<Map<String, Object>> lines = d.g.moderator.get("/api/groups/" + d.g.id + "/activity").jsonPath().getList("lines");
+        List<Object> kinds = lines.stream().map(l -> l.get("kind")).toList();
+        assertTrue(kinds.containsAll(List.of("QUESTION_ASKED", "REPLY_ADDED", "QUESTION_ANSWERED", "THREAD_RESOLVED",
+                "PAPER_PROPOSED", "MEMBER_JOINED")), kinds.toString());
+        assertEquals("THREAD_RESOLVED", kinds.get(0), "newest first");
+        assertFalse(lines.toString().contains("secret private thought"));
+        assertEquals("What does Figure 2 show?", lines.stream().filter(l -> "QUESTION_ASKED".equals(l.get("kind")))
+                .findFirst().orElseThrow().get("excerpt"));
+
+        List<Object> replies = d.g.moderator.get("/api/groups/" + d.g.id + "/activity?kind=replies").jsonPath()
+                .getList("lines.kind");
+        assertEquals(List.of("REPLY_ADDED"), replies);
+        List<Object> byOwner = d.g.moderator.get("/api/groups/" + d.g.id + "/activity?member="
+                + GroupFixture.accountId(d.g.owner)).jsonPath().getList("lines.actor");
+        assertTrue(!byOwner.isEmpty() && byOwner.stream().allMatch(a -> a.equals(byOwner.get(0))));
+        assertEquals(4, d.g.moderator.get("/api/groups/" + d.g.id + "/activity?paper=" + d.paperId + "&kind=")
+                .jsonPath().getList("lines").size() - 1, "4 discussion lines and the proposal");
+        d.g.moderator.get("/api/groups/" + d.g.id + "/activity?kind=gossip").then().statusCode(400);
+        d.g.moderator.get("/api/groups/" + d.g.id + "/activity?page=0").then().statusCode(400);
+        d.g.outsider.get("/api/groups/" + d.g.id + "/activity").then().statusCode(404);
+
+        // More than a page: 35 replies make two pages.
+        for (int i = 0; i < 35; i++) {
+            d.reply(d.g.member, q, "Reply " + i);
+        }
+        JsonPath first = d.g.member.get("/api/groups/" + d.g.id + "/activity?kind=replies").jsonPath();
+        assertEquals(30, first.getList("lines").size());
+        assertTrue(first.getBoolean("more"));
+        JsonPath second = d.g.member.get("/api/groups/" + d.g.id + "/activity?kind=replies&page=2").jsonPath();
+        assertEquals(6, second.getList("lines").size());
+        assertFalse(second.getBoolean("more"));
+
+        String html = d.g.member.get("/groups/" + d.g.id + "/activity?kind=replies").asString();
+        assertTrue(html.contains("<option value=\"replies\" selected>Replies</option>"), "the filter keeps its choice");
+        assertTrue(html.contains("rel=\"next\" href=\"?kind=replies&amp;page=2\""), html);
+        assertTrue(html.contains("“Reply 34”"));
+    }
+}
