@@ -276,8 +276,7 @@ public class DiscussionTracking {
                 ZoneId.of(at.group().timeZone)), stats(groupId, user.id()).getOrDefault(paperId, PaperStats.NONE), open,
                 unresolved, passages, entry.conclusion, entry.conclusionHtml,
                 entry.concludedBy == null ? null : entry.concludedBy.displayName, entry.concludedAt,
-                at.may(Action.RECORD_CONCLUSION), entry.status == ReadingStatus.DISCUSSED
-                || entry.status.canMoveTo(ReadingStatus.DISCUSSED));
+                at.may(Action.RECORD_CONCLUSION), concludable(entry.status));
     }
 
     // ---- Conclusion ----
@@ -298,9 +297,9 @@ public class DiscussionTracking {
             throw new InvalidFormException("conclusion", "A conclusion can be at most " + AnnotationLimits.BODY_MAX
                     + " characters; this one has " + body.length() + ".");
         }
-        if (entry.status != ReadingStatus.DISCUSSED && !entry.status.canMoveTo(ReadingStatus.DISCUSSED)) {
+        if (!concludable(entry.status)) {
             throw new InvalidFormException("conclusion", "A paper that is " + entry.status.label().toLowerCase(Locale.ROOT)
-                    + " cannot be concluded; start reading it first.");
+                    + " cannot be concluded; schedule its meeting first.");
         }
         boolean moved = entry.status != ReadingStatus.DISCUSSED;
         Account who = at.membership().account;
@@ -313,6 +312,11 @@ public class DiscussionTracking {
         Activity.record(at.group(), who, ActivityKind.CONCLUSION_RECORDED, who.displayName
                 + (moved ? " recorded the conclusion on “" : " updated the conclusion on “") + entry.paper.title
                 + "”" + (moved ? " and moved it to discussed" : ""), entry.paper, null);
+    }
+
+    /** A paper whose meeting is scheduled, being read, or discussed (to change the conclusion) can be concluded. */
+    private static boolean concludable(ReadingStatus status) {
+        return status == ReadingStatus.SCHEDULED || status == ReadingStatus.READING || status == ReadingStatus.DISCUSSED;
     }
 
     // ---- Minutes and digest ----

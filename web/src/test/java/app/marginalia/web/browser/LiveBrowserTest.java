@@ -88,6 +88,18 @@ class LiveBrowserTest {
             assertThat(a.locator("[data-unread-count]")).isVisible();
             assertEquals("yes", a.evaluate("() => window.stayedOpen"));
             a.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/live-update.png")));
+
+            // A joins another group: the server ends A's stream so it reopens with the new memberships;
+            // the page reconnects by itself and keeps receiving.
+            String other = d.g.owner.post("/groups", "name", "Second club " + System.nanoTime() % 10000, "description", "",
+                    "timeZone", "UTC").then().statusCode(303).extract().header("Location").replaceAll(".*/groups/(\\d+).*", "$1");
+            String members = d.g.owner.postAndFollow("/groups/" + other + "/invitations", "days", "7").asString();
+            String token = members.replaceAll("(?s).*id=\"new-link\" type=\"text\" readonly value=\"[^\"]*/invite/([^\"]+)\".*", "$1");
+            d.g.member.post("/invite/" + token).then().statusCode(303);
+            a.waitForTimeout(500);
+            long after = d.create(d.g.owner, d.passage(100, 120, "COMMENTING", "After the reconnect"));
+            assertThat(a.locator("#annotation-" + after)).containsText("After the reconnect", TWO_SECONDS);
+            assertEquals("yes", a.evaluate("() => window.stayedOpen"));
         }
     }
 }
