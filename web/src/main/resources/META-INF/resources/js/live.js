@@ -250,7 +250,8 @@
                 publish(name, JSON.parse(event.data));
             });
         });
-        source.addEventListener('reconnect', function () {
+        source.addEventListener('reconnect', function (event) {
+            last = Math.max(last, Number(event.lastEventId) || 0);
             source.close();
             connect();
         });

@@ -301,7 +301,6 @@ public class GroupService {
         Account account = Account.findById(user.id());
         addMember(group, account, Role.MEMBER);
         invitation.uses++;
-        live.afterCommit(LiveEvent.membership(account.id));
         record(group, account, ActivityKind.MEMBER_JOINED, account.displayName + " joined through an invitation link",
                 null);
         return group.id;
@@ -480,13 +479,15 @@ public class GroupService {
         return group;
     }
 
-    private static void addMember(ReadingGroup group, Account account, Role role) {
+    /** Adds a member; their open pages restart their live stream to hear the group too. */
+    private void addMember(ReadingGroup group, Account account, Role role) {
         Membership membership = new Membership();
         membership.group = group;
         membership.account = account;
         membership.role = role;
         membership.joinedAt = Instant.now();
         membership.persist();
+        live.afterCommit(LiveEvent.membership(account.id));
     }
 
     private static ReadingListEntry newEntry(ReadingGroup group, Paper paper, Account proposer) {

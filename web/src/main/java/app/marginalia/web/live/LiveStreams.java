@@ -93,7 +93,8 @@ public class LiveStreams {
                 .data("{\"instance\":\"" + instance + "\",\"sequence\":" + latest() + "}").build());
         streams.put(stream, Boolean.TRUE);
         if (since != null) {
-            fanout.since(since).forEach(e -> offer(stream, e));
+            // A membership change is already part of the memberships this stream opened with.
+            fanout.since(since).stream().filter(e -> e.type() != LiveEvent.Type.MEMBERSHIP).forEach(e -> offer(stream, e));
         }
     }
 
