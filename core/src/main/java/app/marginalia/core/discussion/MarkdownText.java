@@ -1,7 +1,7 @@
 package app.marginalia.core.discussion;
 
 /** Small helpers for writing Markdown documents from plain values. */
-final class MarkdownText {
+public final class MarkdownText {
 
     private MarkdownText() {
     }
@@ -31,9 +31,12 @@ final class MarkdownText {
         return out.toString();
     }
 
-    /** The first words of a text on one line, for lists. */
-    static String excerpt(String text, int max) {
-        String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    /** The first {@code max} code points of a text on one line, for lists; null stays null. */
+    public static String excerpt(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String flat = text.strip().replaceAll("\\s+", " ");
         int cut = flat.offsetByCodePoints(0, Math.min(max, flat.codePointCount(0, flat.length())));
         return cut < flat.length() ? flat.substring(0, cut).strip() + "…" : flat;
     }

@@ -3,18 +3,19 @@ package app.marginalia.web.group;
 import app.marginalia.core.annotation.AnnotationLimits;
 import app.marginalia.core.annotation.Markdown;
 import app.marginalia.core.annotation.Motivation;
+import app.marginalia.core.annotation.Selectors;
 import app.marginalia.core.discussion.AgendaOrder;
 import app.marginalia.core.discussion.Digest;
+import app.marginalia.core.discussion.MarkdownText;
 import app.marginalia.core.discussion.Minutes;
 import app.marginalia.core.discussion.PassageClusters;
 import app.marginalia.core.group.Action;
 import app.marginalia.core.group.ActivityKind;
 import app.marginalia.core.group.ReadingStatus;
-import app.marginalia.core.annotation.Selectors;
 import app.marginalia.persistence.account.Account;
 import app.marginalia.persistence.annotation.Annotation;
-import app.marginalia.persistence.annotation.ReadMarker;
 import app.marginalia.persistence.annotation.Reaction;
+import app.marginalia.persistence.annotation.ReadMarker;
 import app.marginalia.persistence.group.Activity;
 import app.marginalia.persistence.group.Membership;
 import app.marginalia.persistence.group.ReadingListEntry;
@@ -197,7 +198,7 @@ public class DiscussionTracking {
 
     private static FeedLine line(Activity a) {
         Annotation note = a.annotation;
-        String excerpt = note == null || note.deleted ? null : excerpt(note.body, 160);
+        String excerpt = note == null || note.deleted ? null : MarkdownText.excerpt(note.body, 160);
         String link = note != null ? "/annotations/" + note.id
                 : a.paper != null ? "/papers/" + a.paper.id + "?group=" + a.group.id : null;
         return new FeedLine(a.id, a.actor == null ? "Someone" : a.actor.displayName, a.actor == null ? null : a.actor.id,
@@ -268,7 +269,7 @@ public class DiscussionTracking {
         List<AgendaPassage> passages = List.of();
         if (!clusters.isEmpty()) {
             String text = PaperText.findVersion(paperId, entry.paper.textVersion).orElseThrow().content;
-            passages = clusters.stream().map(c -> new AgendaPassage(excerpt(Selectors.slice(text, c.start(), c.end()), 400),
+            passages = clusters.stream().map(c -> new AgendaPassage(MarkdownText.excerpt(Selectors.slice(text, c.start(), c.end()), 400),
                     c.start(), c.people(), c.highlights())).toList();
         }
         return new Agenda(groupId, at.group().name, paperId, entry.paper.title, byline(entry.paper.authorList(),
@@ -405,17 +406,6 @@ public class DiscussionTracking {
 
     private static long n(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    static String excerpt(String text, int max) {
-        if (text == null) {
-            return null;
-        }
-        String flat = text.strip().replaceAll("\\s+", " ");
-        if (flat.codePointCount(0, flat.length()) <= max) {
-            return flat;
-        }
-        return flat.substring(0, flat.offsetByCodePoints(0, max)).strip() + "…";
     }
 
     static String byline(List<String> authors, boolean truncated) {

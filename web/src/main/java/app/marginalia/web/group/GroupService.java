@@ -1,6 +1,8 @@
 package app.marginalia.web.group;
 
+import app.marginalia.core.discussion.LiveEvent;
 import app.marginalia.core.group.Action;
+import app.marginalia.core.group.ActivityKind;
 import app.marginalia.core.group.Actor;
 import app.marginalia.core.group.GroupRules;
 import app.marginalia.core.group.Policy;
@@ -8,8 +10,6 @@ import app.marginalia.core.group.ReadingStatus;
 import app.marginalia.core.group.Role;
 import app.marginalia.core.paper.FieldProblem;
 import app.marginalia.persistence.account.Account;
-import app.marginalia.core.discussion.LiveEvent;
-import app.marginalia.core.group.ActivityKind;
 import app.marginalia.persistence.annotation.Notification;
 import app.marginalia.persistence.group.Activity;
 import app.marginalia.persistence.group.Invitation;

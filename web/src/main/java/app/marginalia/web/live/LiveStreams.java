@@ -124,7 +124,14 @@ public class LiveStreams {
     }
 
     private void beat() {
-        streams.keySet().forEach(s -> s.send(s.sse.newEventBuilder().comment("heartbeat").build()));
+        // An exception would end a scheduled task for good: keep beating whatever one stream does.
+        for (Stream s : streams.keySet()) {
+            try {
+                s.send(s.sse.newEventBuilder().comment("heartbeat").build());
+            } catch (RuntimeException e) {
+                s.close();
+            }
+        }
     }
 
     static String json(LiveEvent e) {
