@@ -6,8 +6,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -24,34 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never sees the private note; A marks B's reply as the answer. Script in a note stays text.
  */
 @QuarkusTest
-class DiscussionBrowserTest {
+class DiscussionBrowserTest extends BrowserTest {
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-
-    /** Selects text in a paragraph by code-unit offsets into its text, as dragging the mouse would. */
-    private static void select(Page page, String paragraph, int start, int end) {
-        page.evaluate("([id, start, end]) => {"
-                + "const p = document.getElementById(id); const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);"
-                + "let pos = 0, node, range = document.createRange(), started = false;"
-                + "while ((node = walker.nextNode())) { const len = node.data.length;"
-                + "  if (!started && start <= pos + len) { range.setStart(node, start - pos); started = true; }"
-                + "  if (end <= pos + len) { range.setEnd(node, end - pos); break; } pos += len; }"
-                + "const s = window.getSelection(); s.removeAllRanges(); s.addRange(range); }",
-                List.of(paragraph, start, end));
-    }
 
     @Test
     void shouldLetTwoMembersHoldADiscussionOnASeedPaper() {

@@ -5,8 +5,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -20,21 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in a separate browser context, registers through the link and joins.
  */
 @QuarkusTest
-class GroupBrowserTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class GroupBrowserTest extends BrowserTest {
 
     private static void register(Page page, String name, String username) {
         page.getByLabel("Your name").fill(name);

@@ -5,8 +5,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -16,21 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The library and the reader in a real browser: filtering as you type, keyboard, phone width. */
 @QuarkusTest
-class LibraryBrowserTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class LibraryBrowserTest extends BrowserTest {
 
     @Test
     void shouldNarrowTheLibraryAsTheReaderTypes() {

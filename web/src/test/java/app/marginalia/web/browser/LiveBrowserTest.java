@@ -5,8 +5,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -20,24 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * reply to A's note raises A's unread count in the header.
  */
 @QuarkusTest
-class LiveBrowserTest {
+class LiveBrowserTest extends BrowserTest {
 
     private static final LocatorAssertions.ContainsTextOptions TWO_SECONDS =
             new LocatorAssertions.ContainsTextOptions().setTimeout(2000);
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private static String json(java.util.Map<String, Object> body) {
         try {

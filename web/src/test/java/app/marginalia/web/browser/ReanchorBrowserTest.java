@@ -6,8 +6,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -19,23 +17,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * their passages, the note whose passage was cut is listed as detached, and a member re-attaches it.
  */
 @QuarkusTest
-class ReanchorBrowserTest {
+class ReanchorBrowserTest extends BrowserTest {
 
     private static final String TITLE = "Language Models are Few-Shot Learners";
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
 
     @Test
     void shouldKeepNotesOnTheirPassagesThroughAnEditAndReattachADetachedOne() {
