@@ -6,6 +6,7 @@ import app.marginalia.core.paper.CanonicalText;
 import app.marginalia.core.paper.FieldProblem;
 import app.marginalia.persistence.account.Account;
 import app.marginalia.web.group.GroupService;
+import app.marginalia.web.search.SearchIndexer;
 import app.marginalia.web.system.InvalidFormException;
 import app.marginalia.web.system.RateLimits;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -28,9 +29,12 @@ public class AccountService {
     private final RateLimits rateLimits;
     private final GroupService groups;
 
-    AccountService(RateLimits rateLimits, GroupService groups) {
+    private final SearchIndexer search;
+
+    AccountService(RateLimits rateLimits, GroupService groups, SearchIndexer search) {
         this.rateLimits = rateLimits;
         this.groups = groups;
+        this.search = search;
     }
 
     /** What a profile page shows. */
@@ -116,6 +120,9 @@ public class AccountService {
         }
         if (!problems.isEmpty()) {
             throw new InvalidFormException(problems);
+        }
+        if (!account.displayName.equals(draft.displayName())) {
+            search.author(accountId);
         }
         account.displayName = draft.displayName();
         account.email = draft.email();

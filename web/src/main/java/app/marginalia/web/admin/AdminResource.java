@@ -43,4 +43,11 @@ public class AdminResource {
                 + report.papersUpdated() + " updated, " + report.papersPresent() + " already present, "
                 + report.skipped().size() + " lines skipped.");
     }
+
+    @POST
+    @Path("search-index")
+    public Response rebuildSearch() {
+        long[] counts = admin.rebuildSearch(current.require());
+        return Flash.redirect("/admin", "Search index rebuilt: " + counts[0] + " papers and " + counts[1] + " notes.");
+    }
 }

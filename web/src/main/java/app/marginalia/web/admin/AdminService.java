@@ -10,6 +10,7 @@ import app.marginalia.persistence.group.ReadingListEntry;
 import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.seed.SeedImport;
 import app.marginalia.web.seed.SeedImportReport;
+import app.marginalia.web.search.SearchIndexer;
 import app.marginalia.web.seed.SeedImporter;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import io.quarkus.panache.common.Sort;
@@ -38,9 +39,11 @@ public class AdminService {
     }
 
     private final SeedImporter importer;
+    private final SearchIndexer search;
 
-    AdminService(SeedImporter importer) {
+    AdminService(SeedImporter importer, SearchIndexer search) {
         this.importer = importer;
+        this.search = search;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -60,6 +63,13 @@ public class AdminService {
     public SeedImportReport reimport(SignedIn user) {
         require(user);
         return importer.run("administrator " + user.username());
+    }
+
+    /** Rebuilds the search index from the database; returns how many papers and notes it holds. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public long[] rebuildSearch(SignedIn user) {
+        require(user);
+        return search.rebuild();
     }
 
     /** The admin pages do not exist for anyone else: 404, like any private thing. */

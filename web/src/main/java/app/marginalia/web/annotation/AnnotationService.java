@@ -32,6 +32,7 @@ import app.marginalia.persistence.group.ReadingListEntry;
 import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.paper.PaperText;
 import app.marginalia.web.live.LiveEvents;
+import app.marginalia.web.search.SearchIndexer;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,9 +64,11 @@ import java.util.Set;
 public class AnnotationService {
 
     private final LiveEvents live;
+    private final SearchIndexer search;
 
-    AnnotationService(LiveEvents live) {
+    AnnotationService(LiveEvents live, SearchIndexer search) {
         this.live = live;
+        this.search = search;
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
@@ -301,6 +304,7 @@ public class AnnotationService {
         }
         live.afterCommit(LiveEvent.note(LiveEvent.Type.NOTE_DELETED, a.paper.id, a.group == null ? null : a.group.id,
                 a.id, a.threadId(), a.author.id));
+        search.thread(a.threadId(), a.id);
         if (Annotation.count("parentId", a.id) > 0) {
             a.deleted = true;
             a.body = "";
@@ -508,10 +512,11 @@ public class AnnotationService {
         a.tags = String.join("\n", note.tags());
     }
 
-    /** Announces a change of a note to the open pages that show its discussion, once committed. */
+    /** Announces a change of a note to the open pages that show its discussion and to the search index, once committed. */
     private void changed(Annotation a) {
         live.afterCommit(LiveEvent.note(LiveEvent.Type.NOTE, a.paper.id, a.group == null ? null : a.group.id, a.id,
                 a.threadId(), a.author.id));
+        search.thread(a.threadId(), a.id);
     }
 
     private void notifyMentions(Annotation a, Account actor) {

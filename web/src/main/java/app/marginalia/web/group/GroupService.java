@@ -28,6 +28,7 @@ import app.marginalia.web.group.GroupViews.Meeting;
 import app.marginalia.web.group.GroupViews.Member;
 import app.marginalia.web.group.GroupViews.Section;
 import app.marginalia.web.live.LiveEvents;
+import app.marginalia.web.search.SearchIndexer;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
 import app.marginalia.web.system.MarginaliaConfig;
@@ -67,11 +68,13 @@ public class GroupService {
     private final MarginaliaConfig config;
     private final LiveEvents live;
     private final DiscussionTracking tracking;
+    private final SearchIndexer search;
 
-    GroupService(MarginaliaConfig config, LiveEvents live, DiscussionTracking tracking) {
+    GroupService(MarginaliaConfig config, LiveEvents live, DiscussionTracking tracking, SearchIndexer search) {
         this.config = config;
         this.live = live;
         this.tracking = tracking;
+        this.search = search;
     }
 
     /** A group in someone's list of groups. */
@@ -222,6 +225,9 @@ public class GroupService {
             throw new InvalidFormException(form.problems());
         }
         ReadingGroup group = at.group();
+        if (!group.name.equals(form.cleanName())) {
+            search.group(groupId);
+        }
         group.name = form.cleanName();
         group.description = form.cleanDescription();
         group.timeZone = ZoneId.of(form.timeZone.strip()).getId();
@@ -240,6 +246,7 @@ public class GroupService {
         }
         // A bulk delete: the database cascades to members, list, votes, invitations and activity.
         ReadingGroup.delete("id", groupId);
+        search.groupDeleted(groupId);
         return name;
     }
 

@@ -2,9 +2,8 @@ package app.marginalia.web.live;
 
 import app.marginalia.core.discussion.Fanout;
 import app.marginalia.core.discussion.LiveEvent;
+import app.marginalia.web.system.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
@@ -23,21 +22,6 @@ public class LiveEvents {
     }
 
     public void afterCommit(LiveEvent event) {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            fanout.publish(event);
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    fanout.publish(event);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> fanout.publish(event));
     }
 }

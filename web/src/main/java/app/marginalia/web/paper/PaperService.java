@@ -15,6 +15,7 @@ import app.marginalia.persistence.paper.PaperOrigin;
 import app.marginalia.persistence.paper.PaperText;
 import app.marginalia.web.annotation.AnnotationService;
 import app.marginalia.web.group.GroupService;
+import app.marginalia.web.search.SearchIndexer;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,9 +40,12 @@ public class PaperService {
     private final GroupService groups;
     private final AnnotationService annotations;
 
-    PaperService(GroupService groups, AnnotationService annotations) {
+    private final SearchIndexer search;
+
+    PaperService(GroupService groups, AnnotationService annotations, SearchIndexer search) {
         this.groups = groups;
         this.annotations = annotations;
+        this.search = search;
     }
 
     /** How an imported seed paper met the library. */
@@ -105,6 +109,7 @@ public class PaperService {
         persistNew(paper, draft.readingText(),
                 draft.fullText().isEmpty() ? PaperText.Kind.ABSTRACT : PaperText.Kind.FULL_TEXT, now);
         addOrigin(paper, PaperOrigin.Kind.MANUAL, "Added by " + user.displayName(), null, null, now);
+        search.paper(paper.id);
         if (groupId != null) {
             // Same transaction: if the member may not propose to that group, nothing is saved.
             groups.propose(groupId, user, paper.id);
@@ -129,6 +134,7 @@ public class PaperService {
             paper.fingerprint = seed.fingerprint();
             persistNew(paper, paper.abstractText, PaperText.Kind.ABSTRACT, now);
             seed.origins().forEach(o -> addOrigin(paper, PaperOrigin.Kind.SEED, o.list(), o.file(), o.line(), now));
+            search.paper(paper.id);
             return SeedOutcome.CREATED;
         }
         Paper paper = existing.get();
@@ -147,6 +153,7 @@ public class PaperService {
         }
         if (changed) {
             paper.updatedAt = now;
+            search.paper(paper.id);
         }
         return changed ? SeedOutcome.UPDATED : SeedOutcome.PRESENT;
     }
@@ -193,6 +200,7 @@ public class PaperService {
         paper.link = draft.link().isEmpty() ? null : draft.link();
         paper.abstractText = draft.abstractText().isEmpty() ? null : draft.abstractText();
         paper.updatedAt = now;
+        search.paper(paper.id);
         // The fingerprint stays: it is the paper's identity for de-duplication and the seed import.
         PaperText current = PaperText.findVersion(id, paper.textVersion).orElseThrow();
         String next = draft.readingText();

@@ -72,6 +72,10 @@ class AuthorizationMatrixTest {
         // Administration is invisible to everyone but administrators.
         expect("GET /admin", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK);
         expect("POST /admin/seed-import", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, SEE_OTHER);
+        expect("POST /admin/search-index", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, SEE_OTHER);
+        // Search is public like the library; what it returns is filtered per person.
+        expect("GET /search", OK, OK, OK, OK, OK, OK);
+        expect("GET /api/search", OK, OK, OK, OK, OK, OK);
         // Groups: private; outsiders and the administrator get 404, members what their role allows.
         expect("GET /groups", SEE_OTHER, OK, OK, OK, OK, OK);
         expect("GET /groups/new", SEE_OTHER, OK, OK, OK, OK, OK);

@@ -1,0 +1,475 @@
+package app.marginalia.persistence.search;
+
+import app.marginalia.core.search.SearchQuery;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The full-text index of papers and notes (Apache Lucene, BM25). Papers are found by title,
+ * authors and text; notes by their text, the passage they quote, their tags and their author.
+ * Each word of a query must match somewhere: exactly (full weight), as a prefix (less) or with
+ * a small typo (least); phrases match in order; excluded words and phrases must not match.
+ * A note carries who may see it ({@code vis}: {@code g:<group>} or {@code u:<author>} for a
+ * private note) and every note search is filtered to the searcher's own set, so nothing they
+ * could not open is ever counted or returned. Snippets are HTML-escaped, with matches in
+ * {@code <mark>}.
+ */
+public final class SearchIndex implements AutoCloseable {
+
+    /** A paper as the index keeps it. */
+    public record PaperDoc(long id, String title, String authors, String text, Instant updatedAt) {
+    }
+
+    /**
+     * A note as the index keeps it. {@code kind} is question, note, highlight or reply;
+     * {@code state} is the thread's: open, answered or resolved (or none for a plain note).
+     */
+    public record NoteDoc(long id, long threadId, long paperId, String paperTitle, Long groupId, String groupName,
+                          long authorId, String authorName, String authorUsername, String kind, String state,
+                          String body, String quote, List<String> tags, Instant createdAt) {
+    }
+
+    /** One result, with stored values and highlighted snippets (HTML, escaped). */
+    public record Hit(String type, long id, float score, Map<String, String> values, Map<String, String> snippets) {
+    }
+
+    /** A page of results and how many there are in all. */
+    public record Results(long total, List<Hit> hits) {
+    }
+
+    /** Limits that keep one query cheap: prefix and typo expansions. */
+    static final int MIN_PREFIX = 3, MIN_FUZZY = 4, MAX_EXPANSIONS = 50;
+
+    private static final Map<String, Float> PAPER_FIELDS = Map.of("title", 3f, "authors", 2f, "text", 1f);
+    private static final Map<String, Float> NOTE_FIELDS = Map.of("body", 2f, "quote", 1f, "tagtext", 2f, "author", 1.5f);
+
+    private final Directory directory;
+    private final Analyzer analyzer = new FoldingAnalyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private SearchIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** The index in a folder, created if missing. */
+    public static SearchIndex open(Path folder) {
+        try {
+            return new SearchIndex(FSDirectory.open(folder));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index at " + folder, e);
+        }
+    }
+
+    /** An index in memory, for benchmarks and tests. */
+    public static SearchIndex inMemory() {
+        try {
+            return new SearchIndex(new ByteBuffersDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- Writing ----
+
+    public void put(PaperDoc p) {
+        Document doc = new Document();
+        doc.add(new StringField("key", "paper:" + p.id(), Field.Store.NO));
+        doc.add(new StringField("type", "paper", Field.Store.NO));
+        doc.add(new StoredField("id", p.id()));
+        doc.add(new StringField("paperid", String.valueOf(p.id()), Field.Store.NO));
+        doc.add(new TextField("title", nz(p.title()), Field.Store.YES));
+        doc.add(new TextField("authors", nz(p.authors()), Field.Store.YES));
+        doc.add(new TextField("text", nz(p.text()), Field.Store.YES));
+        doc.add(new NumericDocValuesField("time", p.updatedAt() == null ? 0 : p.updatedAt().toEpochMilli()));
+        update("paper:" + p.id(), doc);
+    }
+
+    public void put(NoteDoc n) {
+        Document doc = new Document();
+        doc.add(new StringField("key", "note:" + n.id(), Field.Store.NO));
+        doc.add(new StringField("type", "note", Field.Store.NO));
+        doc.add(new StoredField("id", n.id()));
+        doc.add(new StoredField("thread", n.threadId()));
+        doc.add(new StringField("vis", n.groupId() == null ? "u:" + n.authorId() : "g:" + n.groupId(), Field.Store.NO));
+        doc.add(new StringField("paperid", String.valueOf(n.paperId()), Field.Store.YES));
+        doc.add(new TextField("paper", nz(n.paperTitle()), Field.Store.YES));
+        if (n.groupId() != null) {
+            doc.add(new StringField("groupid", String.valueOf(n.groupId()), Field.Store.YES));
+            doc.add(new TextField("group", nz(n.groupName()), Field.Store.YES));
+        }
+        doc.add(new StringField("authorkey", nz(n.authorUsername()).toLowerCase(Locale.ROOT), Field.Store.YES));
+        doc.add(new TextField("author", nz(n.authorName()) + " " + nz(n.authorUsername()), Field.Store.NO));
+        doc.add(new StoredField("authorname", nz(n.authorName())));
+        doc.add(new StringField("kind", n.kind(), Field.Store.YES));
+        doc.add(new StringField("state", n.state(), Field.Store.YES));
+        doc.add(new TextField("body", nz(n.body()), Field.Store.YES));
+        doc.add(new TextField("quote", nz(n.quote()), Field.Store.YES));
+        for (String tag : n.tags()) {
+            doc.add(new StringField("tag", tag.toLowerCase(Locale.ROOT), Field.Store.YES));
+            doc.add(new TextField("tagtext", tag, Field.Store.NO));
+        }
+        doc.add(new NumericDocValuesField("time", n.createdAt() == null ? 0 : n.createdAt().toEpochMilli()));
+        update("note:" + n.id(), doc);
+    }
+
+    public void deleteNote(long id) {
+        delete(new Term("key", "note:" + id));
+    }
+
+    public void deletePaper(long id) {
+        delete(new Term("key", "paper:" + id));
+    }
+
+    /** Removes a deleted group's notes. */
+    public void deleteGroup(long groupId) {
+        delete(new Term("vis", "g:" + groupId));
+    }
+
+    /** Empties the index, for a rebuild. */
+    public void clear() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes what was written durable, with a few facts about it, and visible to searches. */
+    public void commit(Map<String, String> facts) {
+        try {
+            writer.setLiveCommitData(facts.entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes what was written visible to searches without the cost of a durable commit. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The facts stored with the last commit (empty for a new index). */
+    public Map<String, String> facts() {
+        Map<String, String> facts = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> facts.put(e.getKey(), e.getValue()));
+        }
+        return facts;
+    }
+
+    /** How many papers or notes the index holds. */
+    public long count(String type) {
+        return withSearcher(s -> (long) s.count(new TermQuery(new Term("type", type))));
+    }
+
+    // ---- Searching ----
+
+    public Results papers(SearchQuery query, int offset, int limit) {
+        if (query.notesOnly()) {
+            return new Results(0, List.of());
+        }
+        BooleanQuery.Builder b = base(query, "paper", PAPER_FIELDS);
+        for (String paper : query.papers()) {
+            b.add(orOf(new TermQuery(new Term("paperid", paper)), allWords("title", paper)), Occur.FILTER);
+        }
+        return run(b.build(), query, offset, limit, List.of("title", "authors", "text"), "paper");
+    }
+
+    /** Notes visible through {@code visibility} (group and private keys): nobody else's ever count. */
+    public Results notes(SearchQuery query, Collection<String> visibility, int offset, int limit) {
+        if (visibility.isEmpty()) {
+            return new Results(0, List.of());
+        }
+        BooleanQuery.Builder b = base(query, "note", NOTE_FIELDS);
+        b.add(new TermInSetQuery("vis", visibility.stream().map(BytesRef::new).toList()), Occur.FILTER);
+        for (String tag : query.tags()) {
+            b.add(new TermQuery(new Term("tag", tag)), Occur.FILTER);
+        }
+        for (String author : query.authors()) {
+            b.add(orOf(new TermQuery(new Term("authorkey", author.toLowerCase(Locale.ROOT))), allWords("author", author)),
+                    Occur.FILTER);
+        }
+        for (String group : query.groups()) {
+            b.add(orOf(new TermQuery(new Term("groupid", group)), phrase("group", group)), Occur.FILTER);
+        }
+        for (String paper : query.papers()) {
+            b.add(orOf(new TermQuery(new Term("paperid", paper)), allWords("paper", paper)), Occur.FILTER);
+        }
+        for (SearchQuery.Is is : query.is()) {
+            b.add(switch (is) {
+                case QUESTION -> new TermQuery(new Term("kind", "question"));
+                case NOTE -> new TermQuery(new Term("kind", "note"));
+                case HIGHLIGHT -> new TermQuery(new Term("kind", "highlight"));
+                case OPEN -> new TermQuery(new Term("state", "open"));
+                case ANSWERED -> new TermQuery(new Term("state", "answered"));
+                case RESOLVED -> new TermQuery(new Term("state", "resolved"));
+            }, Occur.FILTER);
+        }
+        return run(b.build(), query, offset, limit, List.of("body", "quote"), "note");
+    }
+
+    private BooleanQuery.Builder base(SearchQuery query, String type, Map<String, Float> fields) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new TermQuery(new Term("type", type)), Occur.FILTER);
+        if (query.filtersOnly()) {
+            b.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        for (String word : query.words()) {
+            List<String> tokens = tokens(word);
+            if (tokens.size() == 1) {
+                b.add(word(tokens.get(0), fields), Occur.MUST);
+            } else if (tokens.size() > 1) {
+                b.add(phrase(tokens, fields), Occur.MUST);
+            }
+        }
+        for (String phrase : query.phrases()) {
+            List<String> tokens = tokens(phrase);
+            if (!tokens.isEmpty()) {
+                b.add(phrase(tokens, fields), Occur.MUST);
+            }
+        }
+        for (String excluded : query.excluded()) {
+            List<String> tokens = tokens(excluded.replace("\"", ""));
+            if (tokens.size() == 1) {
+                fields.keySet().forEach(f -> b.add(new TermQuery(new Term(f, tokens.get(0))), Occur.MUST_NOT));
+            } else if (tokens.size() > 1) {
+                b.add(phrase(tokens, fields), Occur.MUST_NOT);
+            }
+        }
+        return b;
+    }
+
+    /** One word in any of the fields: exact, or as a prefix, or with a typo, each weighed less. */
+    private static Query word(String token, Map<String, Float> fields) {
+        List<Query> alternatives = new ArrayList<>();
+        fields.forEach((field, boost) -> {
+            alternatives.add(new BoostQuery(new TermQuery(new Term(field, token)), boost));
+            if (token.length() >= MIN_PREFIX) {
+                alternatives.add(new BoostQuery(new PrefixQuery(new Term(field, token)), boost * 0.5f));
+            }
+            if (token.length() >= MIN_FUZZY && !token.chars().allMatch(Character::isDigit)) {
+                int edits = token.length() >= 8 ? 2 : 1;
+                alternatives.add(new BoostQuery(new FuzzyQuery(new Term(field, token), edits, 1, MAX_EXPANSIONS, true),
+                        boost * 0.3f));
+            }
+        });
+        return new DisjunctionMaxQuery(alternatives, 0.1f);
+    }
+
+    private static Query phrase(List<String> tokens, Map<String, Float> fields) {
+        List<Query> alternatives = new ArrayList<>();
+        fields.forEach((field, boost) -> alternatives.add(new BoostQuery(
+                new PhraseQuery(field, tokens.toArray(String[]::new)), boost)));
+        return new DisjunctionMaxQuery(alternatives, 0.1f);
+    }
+
+    private Query phrase(String field, String text) {
+        List<String> tokens = tokens(text);
+        return tokens.isEmpty() ? new MatchAllDocsQuery() : tokens.size() == 1 ? new TermQuery(new Term(field, tokens.get(0)))
+                : new PhraseQuery(field, tokens.toArray(String[]::new));
+    }
+
+    private Query allWords(String field, String text) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        List<String> tokens = tokens(text);
+        if (tokens.isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
+        tokens.forEach(t -> b.add(t.length() >= MIN_PREFIX ? new PrefixQuery(new Term(field, t))
+                : new TermQuery(new Term(field, t)), Occur.MUST));
+        return b.build();
+    }
+
+    private static Query orOf(Query a, Query b) {
+        return new BooleanQuery.Builder().add(a, Occur.SHOULD).add(b, Occur.SHOULD).setMinimumNumberShouldMatch(1).build();
+    }
+
+    private Results run(Query query, SearchQuery parsed, int offset, int limit, List<String> snippetFields, String type) {
+        return withSearcher(searcher -> {
+            int wanted = offset + limit;
+            TopDocs top = parsed.filtersOnly()
+                    ? searcher.search(query, Math.max(wanted, 1), new Sort(new SortField("time", SortField.Type.LONG, true)))
+                    : searcher.search(query, Math.max(wanted, 1));
+            ScoreDoc[] docs = top.scoreDocs;
+            int from = Math.min(offset, docs.length);
+            ScoreDoc[] page = java.util.Arrays.copyOfRange(docs, from, docs.length);
+            Map<String, String[]> snippets = Map.of();
+            if (page.length > 0 && !parsed.filtersOnly()) {
+                UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                        .withMaxLength(100_000).build();
+                TopDocs pageDocs = new TopDocs(top.totalHits, page);
+                snippets = highlighter.highlightFields(snippetFields.toArray(String[]::new), query, pageDocs,
+                        snippetFields.stream().mapToInt(f -> f.equals("title") || f.equals("authors") ? 1 : 2).toArray());
+            }
+            List<Hit> hits = new ArrayList<>();
+            for (int i = 0; i < page.length; i++) {
+                Document doc = searcher.storedFields().document(page[i].doc);
+                Map<String, String> values = new LinkedHashMap<>();
+                doc.getFields().forEach(f -> {
+                    if (f.stringValue() != null) {
+                        // Multi-valued fields (tags) come back joined by new lines.
+                        values.merge(f.name(), f.stringValue(), (a, b) -> a + "\n" + b);
+                    } else if (f.numericValue() != null) {
+                        values.putIfAbsent(f.name(), f.numericValue().toString());
+                    }
+                });
+                Map<String, String> marked = new LinkedHashMap<>();
+                for (String field : snippetFields) {
+                    String[] values2 = snippets.get(field);
+                    String s = values2 == null ? null : values2[i];
+                    if (s != null && s.contains("<mark>")) {
+                        marked.put(field, s);
+                    }
+                }
+                hits.add(new Hit(type, Long.parseLong(values.get("id")), page[i].score, values, marked));
+            }
+            return new Results(top.totalHits.value, hits);
+        });
+    }
+
+    private <T> T withSearcher(SearcherFunction<T> work) {
+        IndexSearcher searcher = null;
+        try {
+            searcher = searchers.acquire();
+            return work.apply(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (searcher != null) {
+                try {
+                    searchers.release(searcher);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** The words of a text as the index stores them: lower case, accents folded. */
+    List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("body", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    private void update(String key, Document doc) {
+        try {
+            writer.updateDocument(new Term("key", key), doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void delete(Term term) {
+        try {
+            writer.deleteDocuments(term);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Standard tokenizer, lower case, accents folded to ASCII: "Schrödinger" finds "schrodinger". */
+    static final class FoldingAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tokenizer = new StandardTokenizer();
+            TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
+    }
+}
