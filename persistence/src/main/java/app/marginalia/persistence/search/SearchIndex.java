@@ -5,6 +5,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -14,7 +15,6 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -35,8 +35,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -49,16 +47,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The full-text index of papers and notes (Apache Lucene, BM25). Papers are found by title,
  * authors and text; notes by their text, the passage they quote, their tags and their author.
- * Each word of a query must match somewhere: exactly (full weight), as a prefix (less) or with
- * a small typo (least); phrases match in order; excluded words and phrases must not match.
+ * Each word of a query must match somewhere: exactly (full weight) or as a prefix (less); when
+ * that finds nothing, words may also match with a small typo; phrases match in order; excluded words and phrases must not match.
  * A note carries who may see it ({@code vis}: {@code g:<group>} or {@code u:<author>} for a
  * private note) and every note search is filtered to the searcher's own set, so nothing they
  * could not open is ever counted or returned. Snippets are HTML-escaped, with matches in
@@ -88,7 +88,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Limits that keep one query cheap: prefix and typo expansions. */
-    static final int MIN_PREFIX = 3, MIN_FUZZY = 4, MAX_EXPANSIONS = 50;
+    static final int MIN_PREFIX = 3, MIN_FUZZY = 4, MAX_EXPANSIONS = 20;
 
     private static final Map<String, Float> PAPER_FIELDS = Map.of("title", 3f, "authors", 2f, "text", 1f);
     private static final Map<String, Float> NOTE_FIELDS = Map.of("body", 2f, "quote", 1f, "tagtext", 2f, "author", 1.5f);
@@ -97,6 +97,10 @@ public final class SearchIndex implements AutoCloseable {
     private final Analyzer analyzer = new FoldingAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final Snippets snippets = new Snippets(analyzer);
+
+    /** How long a snippet of a note or a paper's text is, in characters. */
+    static final int SNIPPET_LENGTH = 240;
 
     private SearchIndex(Directory directory) throws IOException {
         this.directory = directory;
@@ -228,11 +232,19 @@ public final class SearchIndex implements AutoCloseable {
         if (query.notesOnly()) {
             return new Results(0, List.of());
         }
-        BooleanQuery.Builder b = base(query, "paper", PAPER_FIELDS);
+        return withSearcher(searcher -> {
+            Results exact = papers(searcher, query, offset, limit, false);
+            return exact.total() > 0 || query.filtersOnly() ? exact : papers(searcher, query, offset, limit, true);
+        });
+    }
+
+    private Results papers(IndexSearcher searcher, SearchQuery query, int offset, int limit, boolean typos)
+            throws IOException {
+        BooleanQuery.Builder b = base(searcher, query, "paper", PAPER_FIELDS, typos);
         for (String paper : query.papers()) {
             b.add(orOf(new TermQuery(new Term("paperid", paper)), allWords("title", paper)), Occur.FILTER);
         }
-        return run(b.build(), query, offset, limit, List.of("title", "authors", "text"), "paper");
+        return run(searcher, b.build(), query, offset, limit, List.of("title", "authors", "text"), "paper", typos);
     }
 
     /** Notes visible through {@code visibility} (group and private keys): nobody else's ever count. */
@@ -240,7 +252,16 @@ public final class SearchIndex implements AutoCloseable {
         if (visibility.isEmpty()) {
             return new Results(0, List.of());
         }
-        BooleanQuery.Builder b = base(query, "note", NOTE_FIELDS);
+        return withSearcher(searcher -> {
+            Results exact = notes(searcher, query, visibility, offset, limit, false);
+            return exact.total() > 0 || query.filtersOnly() ? exact
+                    : notes(searcher, query, visibility, offset, limit, true);
+        });
+    }
+
+    private Results notes(IndexSearcher searcher, SearchQuery query, Collection<String> visibility, int offset,
+                          int limit, boolean typos) throws IOException {
+        BooleanQuery.Builder b = base(searcher, query, "note", NOTE_FIELDS, typos);
         b.add(new TermInSetQuery("vis", visibility.stream().map(BytesRef::new).toList()), Occur.FILTER);
         for (String tag : query.tags()) {
             b.add(new TermQuery(new Term("tag", tag)), Occur.FILTER);
@@ -265,10 +286,11 @@ public final class SearchIndex implements AutoCloseable {
                 case RESOLVED -> new TermQuery(new Term("state", "resolved"));
             }, Occur.FILTER);
         }
-        return run(b.build(), query, offset, limit, List.of("body", "quote"), "note");
+        return run(searcher, b.build(), query, offset, limit, List.of("body", "quote"), "note", typos);
     }
 
-    private BooleanQuery.Builder base(SearchQuery query, String type, Map<String, Float> fields) {
+    private BooleanQuery.Builder base(IndexSearcher searcher, SearchQuery query, String type, Map<String, Float> fields,
+                                      boolean typos) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(new TermQuery(new Term("type", type)), Occur.FILTER);
         if (query.filtersOnly()) {
@@ -277,7 +299,7 @@ public final class SearchIndex implements AutoCloseable {
         for (String word : query.words()) {
             List<String> tokens = tokens(word);
             if (tokens.size() == 1) {
-                b.add(word(tokens.get(0), fields), Occur.MUST);
+                b.add(word(searcher, tokens.get(0), fields, typos), Occur.MUST);
             } else if (tokens.size() > 1) {
                 b.add(phrase(tokens, fields), Occur.MUST);
             }
@@ -299,20 +321,28 @@ public final class SearchIndex implements AutoCloseable {
         return b;
     }
 
-    /** One word in any of the fields: exact, or as a prefix, or with a typo, each weighed less. */
-    private static Query word(String token, Map<String, Float> fields) {
+    /**
+     * One word in any of the fields: exact, or, when the index does not know the word (someone
+     * typed the start of one), as a prefix; with {@code typos}, also within one or two edits
+     * (weighed less). Typos are only tried when the first search found nothing: fuzzy matching
+     * is the expensive part of a query.
+     */
+    private static Query word(IndexSearcher searcher, String token, Map<String, Float> fields, boolean typos)
+            throws IOException {
         List<Query> alternatives = new ArrayList<>();
-        fields.forEach((field, boost) -> {
-            alternatives.add(new BoostQuery(new TermQuery(new Term(field, token)), boost));
-            if (token.length() >= MIN_PREFIX) {
-                alternatives.add(new BoostQuery(new PrefixQuery(new Term(field, token)), boost * 0.5f));
+        for (Map.Entry<String, Float> e : fields.entrySet()) {
+            String field = e.getKey();
+            float boost = e.getValue();
+            Term term = new Term(field, token);
+            alternatives.add(new BoostQuery(new TermQuery(term), boost));
+            if (token.length() >= MIN_PREFIX && searcher.getIndexReader().docFreq(term) == 0) {
+                alternatives.add(new BoostQuery(new PrefixQuery(term), boost * 0.5f));
             }
-            if (token.length() >= MIN_FUZZY && !token.chars().allMatch(Character::isDigit)) {
-                int edits = token.length() >= 8 ? 2 : 1;
-                alternatives.add(new BoostQuery(new FuzzyQuery(new Term(field, token), edits, 1, MAX_EXPANSIONS, true),
-                        boost * 0.3f));
+            if (typos && token.length() >= MIN_FUZZY && !token.chars().allMatch(Character::isDigit)) {
+                int edits = token.length() >= 10 ? 2 : 1;
+                alternatives.add(new BoostQuery(new FuzzyQuery(term, edits, 2, MAX_EXPANSIONS, true), boost * 0.3f));
             }
-        });
+        }
         return new DisjunctionMaxQuery(alternatives, 0.1f);
     }
 
@@ -344,48 +374,48 @@ public final class SearchIndex implements AutoCloseable {
         return new BooleanQuery.Builder().add(a, Occur.SHOULD).add(b, Occur.SHOULD).setMinimumNumberShouldMatch(1).build();
     }
 
-    private Results run(Query query, SearchQuery parsed, int offset, int limit, List<String> snippetFields, String type) {
-        return withSearcher(searcher -> {
-            int wanted = offset + limit;
-            TopDocs top = parsed.filtersOnly()
-                    ? searcher.search(query, Math.max(wanted, 1), new Sort(new SortField("time", SortField.Type.LONG, true)))
-                    : searcher.search(query, Math.max(wanted, 1));
-            ScoreDoc[] docs = top.scoreDocs;
-            int from = Math.min(offset, docs.length);
-            ScoreDoc[] page = java.util.Arrays.copyOfRange(docs, from, docs.length);
-            Map<String, String[]> snippets = Map.of();
-            if (page.length > 0 && !parsed.filtersOnly()) {
-                UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                        .withMaxLength(100_000).build();
-                TopDocs pageDocs = new TopDocs(top.totalHits, page);
-                snippets = highlighter.highlightFields(snippetFields.toArray(String[]::new), query, pageDocs,
-                        snippetFields.stream().mapToInt(f -> f.equals("title") || f.equals("authors") ? 1 : 2).toArray());
-            }
-            List<Hit> hits = new ArrayList<>();
-            for (int i = 0; i < page.length; i++) {
-                Document doc = searcher.storedFields().document(page[i].doc);
-                Map<String, String> values = new LinkedHashMap<>();
-                doc.getFields().forEach(f -> {
-                    if (f.stringValue() != null) {
-                        // Multi-valued fields (tags) come back joined by new lines.
-                        values.merge(f.name(), f.stringValue(), (a, b) -> a + "\n" + b);
-                    } else if (f.numericValue() != null) {
-                        values.putIfAbsent(f.name(), f.numericValue().toString());
-                    }
-                });
-                Map<String, String> marked = new LinkedHashMap<>();
-                for (String field : snippetFields) {
-                    String[] values2 = snippets.get(field);
-                    String s = values2 == null ? null : values2[i];
-                    if (s != null && s.contains("<mark>")) {
-                        marked.put(field, s);
-                    }
+    private Results run(IndexSearcher searcher, Query query, SearchQuery parsed, int offset, int limit,
+                        List<String> snippetFields, String type, boolean typos) throws IOException {
+        int wanted = Math.max(offset + limit, 1);
+        TopDocs top = parsed.filtersOnly()
+                ? searcher.search(query, wanted, new Sort(new SortField("time", SortField.Type.LONG, true)))
+                : searcher.search(query, wanted);
+        ScoreDoc[] docs = top.scoreDocs;
+        Set<String> words = new HashSet<>();
+        Set<String> prefixes = new HashSet<>();
+        if (!parsed.filtersOnly()) {
+            for (String word : parsed.words()) {
+                List<String> tokens = tokens(word);
+                words.addAll(tokens);
+                if (tokens.size() == 1 && tokens.get(0).length() >= MIN_PREFIX) {
+                    prefixes.add(tokens.get(0));
                 }
-                hits.add(new Hit(type, Long.parseLong(values.get("id")), page[i].score, values, marked));
             }
-            return new Results(top.totalHits.value, hits);
-        });
+            parsed.phrases().forEach(p -> words.addAll(tokens(p)));
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int i = Math.min(offset, docs.length); i < docs.length; i++) {
+            Document doc = searcher.storedFields().document(docs[i].doc);
+            Map<String, String> values = new LinkedHashMap<>();
+            doc.getFields().forEach(f -> {
+                if (f.stringValue() != null) {
+                    // Multi-valued fields (tags) come back joined by new lines.
+                    values.merge(f.name(), f.stringValue(), (a, b) -> a + "\n" + b);
+                } else if (f.numericValue() != null) {
+                    values.putIfAbsent(f.name(), f.numericValue().toString());
+                }
+            });
+            Map<String, String> marked = new LinkedHashMap<>();
+            for (String field : snippetFields) {
+                boolean whole = field.equals("title") || field.equals("authors");
+                String s = snippets.mark(values.get(field), words, prefixes, whole ? 0 : SNIPPET_LENGTH);
+                if (s != null) {
+                    marked.put(field, s);
+                }
+            }
+            hits.add(new Hit(type, Long.parseLong(values.get("id")), docs[i].score, values, marked));
+        }
+        return new Results(top.totalHits.value, hits);
     }
 
     private <T> T withSearcher(SearcherFunction<T> work) {
@@ -458,12 +488,15 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Standard tokenizer, lower case, accents folded to ASCII: "Schrödinger" finds "schrodinger". */
+    /**
+     * Standard tokenizer, lower case, accents folded to ASCII ("Schrödinger" finds "schrodinger"),
+     * plurals folded ("heads" finds "head").
+     */
     static final class FoldingAnalyzer extends Analyzer {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer tokenizer = new StandardTokenizer();
-            TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
+            TokenStream stream = new EnglishMinimalStemFilter(new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer)));
             return new TokenStreamComponents(tokenizer, stream);
         }
 
