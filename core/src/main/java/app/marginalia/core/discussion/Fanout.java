@@ -21,6 +21,9 @@ public interface Fanout {
     /** Starts delivering events to the listener until the subscription is closed. */
     Subscription subscribe(Consumer<LiveEvent> listener);
 
+    /** The last sequence number handed out (0 before the first event). */
+    long sequence();
+
     /** The kept events after {@code sequence}, oldest first, for a stream that reconnects. */
     List<LiveEvent> since(long sequence);
 

@@ -23,7 +23,10 @@ public record LiveEvent(long sequence, Type type, Long paperId, Long groupId, Lo
         NOTE_DELETED,
         /** A new notification for one person; their unread count changed. */
         NOTIFICATION,
-        /** Someone's memberships changed; their open streams must start again with the new ones. */
+        /**
+         * Someone's memberships or sessions changed (joined, left, removed, signed out, changed
+         * their password): their open streams must start again, with the new memberships or not at all.
+         */
         MEMBERSHIP
     }
 

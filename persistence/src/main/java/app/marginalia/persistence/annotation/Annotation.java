@@ -133,13 +133,15 @@ public class Annotation extends PanacheEntityBase {
         return getEntityManager().createQuery("select a.paper.id, "
                         + "sum(case when a.rootId is null and a.motivation = :q and a.answerId is null and a.resolved = false "
                         + "and a.deleted = false then 1 else 0 end), "
-                        + "sum(case when a.rootId is null and a.motivation = :q and a.answerId is not null then 1 else 0 end), "
-                        + "sum(case when a.rootId is null and a.motivation <> :h and a.resolved = true then 1 else 0 end), "
+                        + "sum(case when a.rootId is null and a.motivation = :q and a.answerId is not null "
+                        + "and a.deleted = false then 1 else 0 end), "
+                        + "sum(case when a.rootId is null and a.motivation <> :h and a.resolved = true and a.deleted = false "
+                        + "then 1 else 0 end), "
                         + "sum(case when a.rootId is null and a.motivation = :c and a.resolved = false and a.deleted = false "
                         + "then 1 else 0 end), "
                         + "sum(case when a.motivation <> :h and a.deleted = false then 1 else 0 end), "
                         + "sum(case when a.motivation = :h and a.deleted = false then 1 else 0 end), "
-                        + "count(distinct a.author.id), max(a.updatedAt) "
+                        + "count(distinct case when a.deleted = false then a.author.id end), max(a.updatedAt) "
                         + "from Annotation a where a.group.id = :g group by a.paper.id", Object[].class)
                 .setParameter("q", Motivation.QUESTIONING).setParameter("h", Motivation.HIGHLIGHTING)
                 .setParameter("c", Motivation.COMMENTING).setParameter("g", groupId).getResultList();

@@ -25,6 +25,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -35,6 +36,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -88,7 +90,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Limits that keep one query cheap: prefix and typo expansions. */
-    static final int MIN_PREFIX = 3, MIN_FUZZY = 4, MAX_EXPANSIONS = 20;
+    static final int MIN_PREFIX = 3, MIN_FUZZY = 4, MAX_EXPANSIONS = 20, MAX_FUZZY_WORDS = 6;
 
     private static final Map<String, Float> PAPER_FIELDS = Map.of("title", 3f, "authors", 2f, "text", 1f);
     private static final Map<String, Float> NOTE_FIELDS = Map.of("body", 2f, "quote", 1f, "tagtext", 2f, "author", 1.5f);
@@ -234,7 +236,8 @@ public final class SearchIndex implements AutoCloseable {
         }
         return withSearcher(searcher -> {
             Results exact = papers(searcher, query, offset, limit, false);
-            return exact.total() > 0 || query.filtersOnly() ? exact : papers(searcher, query, offset, limit, true);
+            return exact.total() > 0 || query.filtersOnly() ? exact
+                    : orElse(exact, () -> papers(searcher, query, offset, limit, true));
         });
     }
 
@@ -255,7 +258,7 @@ public final class SearchIndex implements AutoCloseable {
         return withSearcher(searcher -> {
             Results exact = notes(searcher, query, visibility, offset, limit, false);
             return exact.total() > 0 || query.filtersOnly() ? exact
-                    : notes(searcher, query, visibility, offset, limit, true);
+                    : orElse(exact, () -> notes(searcher, query, visibility, offset, limit, true));
         });
     }
 
@@ -296,19 +299,28 @@ public final class SearchIndex implements AutoCloseable {
         if (query.filtersOnly()) {
             b.add(new MatchAllDocsQuery(), Occur.MUST);
         }
+        boolean searched = false;
+        int fuzzy = 0;
         for (String word : query.words()) {
             List<String> tokens = tokens(word);
             if (tokens.size() == 1) {
-                b.add(word(searcher, tokens.get(0), fields, typos), Occur.MUST);
+                // Typos for the first few words only: each adds expansions to the query.
+                b.add(word(searcher, tokens.get(0), fields, typos && fuzzy++ < MAX_FUZZY_WORDS), Occur.MUST);
             } else if (tokens.size() > 1) {
                 b.add(phrase(tokens, fields), Occur.MUST);
             }
+            searched |= !tokens.isEmpty();
         }
         for (String phrase : query.phrases()) {
             List<String> tokens = tokens(phrase);
             if (!tokens.isEmpty()) {
                 b.add(phrase(tokens, fields), Occur.MUST);
+                searched = true;
             }
+        }
+        if (!query.filtersOnly() && !searched) {
+            // Only punctuation was typed: nothing to look for is not everything.
+            b.add(new MatchNoDocsQuery(), Occur.MUST);
         }
         for (String excluded : query.excluded()) {
             List<String> tokens = tokens(excluded.replace("\"", ""));
@@ -415,7 +427,22 @@ public final class SearchIndex implements AutoCloseable {
             }
             hits.add(new Hit(type, Long.parseLong(values.get("id")), docs[i].score, values, marked));
         }
-        return new Results(top.totalHits.value, hits);
+        long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(query);
+        return new Results(total, hits);
+    }
+
+    /** The typo pass, unless its expansions make the query too large: then no typo-tolerant results. */
+    private static Results orElse(Results exact, SearcherCall<Results> typos) throws IOException {
+        try {
+            return typos.call();
+        } catch (IndexSearcher.TooManyClauses tooLarge) {
+            return exact;
+        }
+    }
+
+    @FunctionalInterface
+    private interface SearcherCall<T> {
+        T call() throws IOException;
     }
 
     private <T> T withSearcher(SearcherFunction<T> work) {

@@ -71,6 +71,18 @@ class SearchIndexTest {
         assertEquals(List.of(2L), papers("reward -attention"));
         assertEquals(List.of(), papers("reward -tampering"));
         assertEquals(List.of(), papers("is:question reward"), "note filters leave papers out");
+        assertEquals(List.of(), papers("!! ..."), "punctuation alone finds nothing, not everything");
+        assertEquals(List.of(), papers("-"));
+        assertEquals(List.of(), papers("xqzt ".repeat(30).strip()), "thirty unknown words: no typo explosion");
+    }
+
+    @Test
+    void shouldCountExactlyBeyondAThousandResults() {
+        for (long id = 100; id < 1300; id++) {
+            index.put(new PaperDoc(id, "Common title " + id, "", "common words", T));
+        }
+        index.refresh();
+        assertEquals(1200, index.papers(SearchQuery.parse("common"), 0, 10).total());
     }
 
     @Test

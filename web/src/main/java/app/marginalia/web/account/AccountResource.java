@@ -1,7 +1,9 @@
 package app.marginalia.web.account;
 
 import app.marginalia.core.account.AccountDraft;
+import app.marginalia.core.discussion.LiveEvent;
 import app.marginalia.persistence.account.Account;
+import app.marginalia.web.live.LiveEvents;
 import app.marginalia.web.system.CurrentUser;
 import app.marginalia.web.system.Flash;
 import app.marginalia.web.system.InvalidFormException;
@@ -59,11 +61,13 @@ public class AccountResource {
     private final AccountService accounts;
     private final Sessions sessions;
     private final CurrentUser current;
+    private final LiveEvents live;
 
-    AccountResource(AccountService accounts, Sessions sessions, CurrentUser current) {
+    AccountResource(AccountService accounts, Sessions sessions, CurrentUser current, LiveEvents live) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.current = current;
+        this.live = live;
     }
 
     @GET
@@ -112,6 +116,8 @@ public class AccountResource {
     @POST
     @Path("logout")
     public Response logout() {
+        // Open pages of this account restart their live streams: this browser's can no longer.
+        current.user().ifPresent(u -> live.afterCommit(LiveEvent.membership(u.id())));
         sessions.signOut();
         return Flash.redirect("/papers", "You are signed out.");
     }

@@ -5,7 +5,9 @@ import app.marginalia.core.account.PasswordRules;
 import app.marginalia.core.paper.CanonicalText;
 import app.marginalia.core.paper.FieldProblem;
 import app.marginalia.persistence.account.Account;
+import app.marginalia.core.discussion.LiveEvent;
 import app.marginalia.web.group.GroupService;
+import app.marginalia.web.live.LiveEvents;
 import app.marginalia.web.search.SearchIndexer;
 import app.marginalia.web.system.InvalidFormException;
 import app.marginalia.web.system.RateLimits;
@@ -30,11 +32,13 @@ public class AccountService {
     private final GroupService groups;
 
     private final SearchIndexer search;
+    private final LiveEvents live;
 
-    AccountService(RateLimits rateLimits, GroupService groups, SearchIndexer search) {
+    AccountService(RateLimits rateLimits, GroupService groups, SearchIndexer search, LiveEvents live) {
         this.rateLimits = rateLimits;
         this.groups = groups;
         this.search = search;
+        this.live = live;
     }
 
     /** What a profile page shows. */
@@ -100,6 +104,8 @@ public class AccountService {
         account.passwordHash = BcryptUtil.bcryptHash(PasswordRules.prehash(replacement));
         account.sessionEpoch++;
         account.updatedAt = Instant.now();
+        // Signed-out sessions must stop hearing live events: every stream of the account restarts.
+        live.afterCommit(LiveEvent.membership(accountId));
         return account;
     }
 

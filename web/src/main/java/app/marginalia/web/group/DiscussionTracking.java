@@ -55,6 +55,8 @@ public class DiscussionTracking {
     public static final int FEED_PAGE = 30;
     /** The deepest page of the feed that can be asked for. */
     public static final int FEED_PAGES_MAX = 1000;
+    /** The most events one digest lists; a longer range is refused with a message. */
+    public static final int DIGEST_MAX = 10_000;
 
     /** Where the discussion of one paper in one group stands. */
     public record PaperStats(long openQuestions, long answeredQuestions, long resolvedThreads, long unresolvedThreads,
@@ -121,7 +123,7 @@ public class DiscussionTracking {
                 throw new NotFoundException();
             }
         });
-        markSeen(user.id(), groupId, paperId);
+        markSeen(user.id(), groupId, paperId, Instant.now());
     }
 
     /**
@@ -129,8 +131,7 @@ public class DiscussionTracking {
      * own transaction: two tabs opening the same paper at once must not fail the page.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public void markSeen(long accountId, long groupId, long paperId) {
-        Instant now = Instant.now();
+    public void markSeen(long accountId, long groupId, long paperId, Instant now) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (!ReadMarker.advance(accountId, groupId, paperId, now)) {
@@ -378,11 +379,18 @@ public class DiscussionTracking {
         if (from.isAfter(to)) {
             throw new InvalidFormException("from", "The first day must not be after the last.");
         }
+        if (from.getYear() < 1970 || to.getYear() > 9999) {
+            throw new InvalidFormException("from", "Choose days between 1970 and 9999.");
+        }
         if (ChronoUnit.DAYS.between(from, to) >= Digest.MAX_DAYS) {
             throw new InvalidFormException("from", "A digest covers at most " + Digest.MAX_DAYS + " days.");
         }
         List<Activity> rows = Activity.page(groupId, new Activity.Filter(null, null, null,
-                from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant()), 0, 10_000);
+                from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant()), 0, DIGEST_MAX + 1);
+        if (rows.size() > DIGEST_MAX) {
+            throw new InvalidFormException("from", "More than " + DIGEST_MAX + " events happened in these days; "
+                    + "choose a shorter range.");
+        }
         List<Digest.Line> lines = rows.stream().map(a -> new Digest.Line(a.createdAt, a.kind.category(), a.summary,
                 a.annotation == null || a.annotation.deleted ? null : a.annotation.body)).toList();
         return Digest.write(at.group().name, from, to, zone, lines);

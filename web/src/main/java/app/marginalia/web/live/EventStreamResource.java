@@ -13,7 +13,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -40,7 +39,7 @@ public class EventStreamResource {
         if (!streams.roomFor(user.id())) {
             throw new TooManyRequestsException("Too many open live streams; close some tabs.", 30);
         }
-        Set<Long> groups = new HashSet<>(Membership.groupIdsOf(user.id()));
-        streams.open(user.id(), groups, lastEventId != null ? lastEventId : since, sink, sse);
+        streams.open(user.id(), () -> Set.copyOf(Membership.groupIdsOf(user.id())),
+                lastEventId != null ? lastEventId : since, sink, sse);
     }
 }

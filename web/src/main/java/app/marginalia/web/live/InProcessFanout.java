@@ -61,7 +61,7 @@ public class InProcessFanout implements Fanout {
         }
     }
 
-    /** The last sequence number handed out. */
+    @Override
     public long sequence() {
         synchronized (recent) {
             return sequence;

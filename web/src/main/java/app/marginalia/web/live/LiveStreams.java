@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The open event streams of this instance. Each stream knows its person and their groups
@@ -66,11 +67,16 @@ public class LiveStreams {
                 close();
                 return;
             }
-            sink.send(event).whenComplete((ok, error) -> {
-                if (error != null) {
-                    close();
-                }
-            });
+            try {
+                sink.send(event).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        close();
+                    }
+                });
+            } catch (RuntimeException closedMeanwhile) {
+                // The page went away between the check and the send; the other streams still get the event.
+                close();
+            }
         }
 
         void close() {
@@ -86,24 +92,30 @@ public class LiveStreams {
         return streams.size() < TOTAL && streams.keySet().stream().filter(s -> s.accountId == accountId).count() < PER_ACCOUNT;
     }
 
-    /** Opens a stream: greets it, replays what it missed after {@code since}, then keeps it. */
-    public void open(long accountId, Set<Long> groups, Long since, SseEventSink sink, Sse sse) {
-        Stream stream = new Stream(accountId, groups, sink, sse);
+    /**
+     * Opens a stream: greets it, replays what it missed after {@code since}, then keeps it.
+     * Memberships are read after the current sequence is noted, so a membership change that
+     * commits while the stream opens is still seen: it restarts the new stream too.
+     */
+    public void open(long accountId, Supplier<Set<Long>> memberships, Long since, SseEventSink sink, Sse sse) {
+        long mark = fanout.sequence();
+        Stream stream = new Stream(accountId, memberships.get(), sink, sse);
         stream.send(sse.newEventBuilder().name("hello").reconnectDelay(3000)
-                .data("{\"instance\":\"" + instance + "\",\"sequence\":" + latest() + "}").build());
+                .data("{\"instance\":\"" + instance + "\",\"sequence\":" + mark + "}").build());
         streams.put(stream, Boolean.TRUE);
-        if (since != null) {
-            // A membership change is already part of the memberships this stream opened with.
-            fanout.since(since).stream().filter(e -> e.type() != LiveEvent.Type.MEMBERSHIP).forEach(e -> offer(stream, e));
+        // Events published while this stream was being set up were not delivered to it live.
+        long from = since == null ? mark : Math.min(since, mark);
+        for (LiveEvent e : fanout.since(from)) {
+            // A membership change before the memberships were read is already part of them.
+            if (e.type() != LiveEvent.Type.MEMBERSHIP || e.sequence() > mark) {
+                offer(stream, e);
+            }
         }
     }
 
+
     public int open() {
         return streams.size();
-    }
-
-    private long latest() {
-        return fanout instanceof InProcessFanout local ? local.sequence() : 0;
     }
 
     private void deliver(LiveEvent event) {

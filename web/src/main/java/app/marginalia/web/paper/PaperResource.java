@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -74,6 +75,8 @@ public class PaperResource {
     @GET
     @Path("{id:\\d{1,18}}")
     public TemplateInstance reader(@RestPath long id, @RestQuery boolean added, @RestQuery Long group) {
+        // The visit counts as seen up to this moment: a note saved while the page is assembled stays new.
+        Instant visited = Instant.now();
         PaperDetail detail = papers.detail(id);
         List<GroupViews.Candidate> proposable = current.user().map(u -> groups.groupsToPropose(id, u)).orElse(List.of());
         DiscussionView discussion = annotations.discussion(id, detail.text().content(), detail.text().paragraphs(),
@@ -84,7 +87,7 @@ public class PaperResource {
             CurrentUser.SignedIn user = current.require();
             panel = tracking.panel(discussion.groupId(), id, user).orElse(null);
             // Rendered with the previous marker (what is new is marked), then the visit counts as seen.
-            tracking.markSeen(user.id(), discussion.groupId(), id);
+            tracking.markSeen(user.id(), discussion.groupId(), id, visited);
         }
         return Templates.reader(detail, added, proposable, discussion, canEdit, panel);
     }

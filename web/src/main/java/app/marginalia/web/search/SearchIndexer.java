@@ -48,6 +48,7 @@ public class SearchIndexer {
         return t;
     });
     private SearchIndex index;
+    private volatile boolean rebuilding;
 
     SearchIndexer(MarginaliaConfig config, TransactionSynchronizationRegistry transactions) {
         this.config = config;
@@ -92,8 +93,14 @@ public class SearchIndexer {
         later(() -> reindexWhere("a.author.id = ?1", accountId));
     }
 
-    /** Waits until every change queued so far is searchable (at most five seconds). */
+    /**
+     * Waits until every change queued so far is searchable (at most five seconds). During a
+     * rebuild searches do not wait: they answer from the index as it is.
+     */
     public void awaitIndexed() {
+        if (rebuilding) {
+            return;
+        }
         try {
             worker.submit(() -> { }).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -160,6 +167,15 @@ public class SearchIndexer {
     }
 
     private long[] rebuildNow() {
+        rebuilding = true;
+        try {
+            return rebuildAll();
+        } finally {
+            rebuilding = false;
+        }
+    }
+
+    private long[] rebuildAll() {
         long started = System.nanoTime();
         SearchIndex idx = index();
         idx.clear();
@@ -249,8 +265,9 @@ public class SearchIndexer {
         commit(idx);
     }
 
+    /** Commits a change; the facts (schema, database) stay those of the last rebuild or check. */
     private void commit(SearchIndex idx) {
-        idx.commit(facts());
+        idx.commit(idx.facts());
     }
 
     private static Annotation rootOf(Annotation a) {

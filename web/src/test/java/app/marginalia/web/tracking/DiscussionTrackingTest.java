@@ -63,6 +63,10 @@ class DiscussionTrackingTest {
         String reader = d.page(d.g.member);
         assertTrue(reader.contains("class=\"group-panel\""), reader);
         assertTrue(reader.contains("<strong>1</strong> answered"), reader);
+
+        // A deleted question (kept as a tombstone for its reply) no longer counts as answered.
+        d.g.member.json("DELETE", "/api/annotations/" + answered, null).then().statusCode(204);
+        assertEquals(0, ((Number) stats(d, d.g.owner).get("answeredQuestions")).intValue());
     }
 
     @Test

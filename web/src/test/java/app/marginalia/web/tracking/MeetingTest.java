@@ -150,6 +150,7 @@ class MeetingTest {
         d.g.member.get("/groups/" + d.g.id + "/digest?from=2020-01-01&to=2026-01-01").then().statusCode(400);
         String bad = d.g.member.get("/groups/" + d.g.id + "/digest?from=yesterday").then().statusCode(400).extract().asString();
         assertTrue(bad.contains("YYYY-MM-DD"));
+        d.g.member.get("/groups/" + d.g.id + "/digest?from=%2B999999999-12-30&to=%2B999999999-12-31").then().statusCode(400);
         d.g.outsider.get("/groups/" + d.g.id + "/digest").then().statusCode(404);
     }
 }
