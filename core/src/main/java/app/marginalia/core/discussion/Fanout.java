@@ -6,9 +6,9 @@ import java.util.function.Consumer;
 /**
  * Delivers {@link LiveEvent}s from the transaction that caused them to every open stream.
  * The embedded default delivers in process; several application instances behind a load
- * balancer would use one built on PostgreSQL LISTEN/NOTIFY instead: {@code publish} runs
- * {@code NOTIFY marginalia_events, '<event as JSON>'} and a listening connection on every
- * instance hands what arrives to its local subscribers. Subscribers must not block.
+ * balancer use one built on PostgreSQL LISTEN/NOTIFY instead: {@code publish} sends
+ * {@link LiveEvent#wire()} with {@code NOTIFY} and a listening connection on every instance
+ * hands what arrives to its local subscribers. Subscribers must not block.
  */
 public interface Fanout {
 

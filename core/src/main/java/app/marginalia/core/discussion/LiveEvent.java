@@ -42,6 +42,42 @@ public record LiveEvent(long sequence, Type type, Long paperId, Long groupId, Lo
         return new LiveEvent(0, Type.MEMBERSHIP, null, null, null, null, null, accountId);
     }
 
+    /**
+     * The event as one line for another instance (a PostgreSQL NOTIFY payload, far below its
+     * 8,000-byte limit): type and ids separated by {@code |}, empty for none. The sequence is
+     * not sent: each instance numbers what it receives.
+     */
+    public String wire() {
+        return type + "|" + text(paperId) + "|" + text(groupId) + "|" + text(annotationId) + "|" + text(threadId) + "|"
+                + text(authorId) + "|" + text(recipientId);
+    }
+
+    /** An event read back from {@link #wire()}; empty for anything malformed. */
+    public static java.util.Optional<LiveEvent> fromWire(String line) {
+        if (line == null) {
+            return java.util.Optional.empty();
+        }
+        String[] parts = line.split("\\|", -1);
+        if (parts.length != 7) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Type type = Type.valueOf(parts[0]);
+            return java.util.Optional.of(new LiveEvent(0, type, id(parts[1]), id(parts[2]), id(parts[3]), id(parts[4]),
+                    id(parts[5]), id(parts[6])));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String text(Long id) {
+        return id == null ? "" : id.toString();
+    }
+
+    private static Long id(String text) {
+        return text.isEmpty() ? null : Long.valueOf(text);
+    }
+
     public LiveEvent withSequence(long sequence) {
         return new LiveEvent(sequence, type, paperId, groupId, annotationId, threadId, authorId, recipientId);
     }

@@ -38,6 +38,20 @@ class LiveEventTest {
     }
 
     @Test
+    void shouldTravelBetweenInstancesAsOneLine() {
+        LiveEvent note = LiveEvent.note(LiveEvent.Type.NOTE, 1, null, 100, 99, 5);
+        assertEquals("NOTE|1||100|99|5|", note.wire());
+        assertEquals(note, LiveEvent.fromWire(note.wire()).orElseThrow());
+        LiveEvent notification = LiveEvent.notification(3).withSequence(44);
+        assertEquals(LiveEvent.notification(3), LiveEvent.fromWire(notification.wire()).orElseThrow(),
+                "each instance numbers what it receives");
+        assertTrue(LiveEvent.fromWire("NOTE|1|2").isEmpty());
+        assertTrue(LiveEvent.fromWire("GOSSIP||||||").isEmpty());
+        assertTrue(LiveEvent.fromWire("NOTE|x||||||").isEmpty());
+        assertTrue(LiveEvent.fromWire(null).isEmpty());
+    }
+
+    @Test
     void shouldOrderAnAgendaByReactionsThenAge() {
         record T(long id, long reactions, Instant createdAt) implements AgendaOrder.Item {
         }

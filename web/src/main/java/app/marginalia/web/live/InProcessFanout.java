@@ -3,7 +3,6 @@ package app.marginalia.web.live;
 import app.marginalia.core.discussion.Fanout;
 import app.marginalia.core.discussion.LiveEvent;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,10 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The embedded default: events reach the streams of this one application instance. A
- * PostgreSQL LISTEN/NOTIFY fan-out for several instances replaces this bean (see {@link Fanout}).
+ * The default: events reach the streams of this one application instance. With several
+ * instances, {@link PostgresFanout} takes its place (see {@link Fanouts}) and uses one of these
+ * per instance for numbering and replay.
  */
-@ApplicationScoped
 public class InProcessFanout implements Fanout {
 
     private final List<Consumer<LiveEvent>> listeners = new CopyOnWriteArrayList<>();

@@ -29,6 +29,22 @@ public interface MarginaliaConfig {
 
     RateLimits rateLimits();
 
+    Live live();
+
+    /** Live updates. */
+    interface Live {
+
+        /** How events reach the open pages: one instance, or several sharing a PostgreSQL database. */
+        enum FanoutKind { IN_PROCESS, POSTGRESQL }
+
+        /**
+         * {@code in-process} (the default) or {@code postgresql}: LISTEN/NOTIFY through the
+         * database, for several application instances behind one address.
+         */
+        @WithDefault("in-process")
+        FanoutKind fanout();
+    }
+
     /** The seed library imported into a new installation. */
     interface Seeds {
 
