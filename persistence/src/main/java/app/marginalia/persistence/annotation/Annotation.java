@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -90,6 +91,10 @@ public class Annotation extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Threads in the order of the text: notes on the whole paper first, then by passage. */
+    public static final Comparator<Annotation> READING_ORDER =
+            Comparator.comparing((Annotation a) -> a.start == null ? -1 : a.start).thenComparing(a -> a.id);
+
     public boolean isRoot() {
         return rootId == null;
     }
@@ -127,10 +132,11 @@ public class Annotation extends PanacheEntityBase {
     /**
      * Where each paper's discussion in a group stands, in one statement; rows of (paper id, open
      * questions, answered questions, resolved threads, unresolved comment threads, notes,
-     * highlights, participants, last change). Private notes never count: they have no group.
+     * highlights, participants, last change), for every paper or only {@code paperId}. Private
+     * notes never count: they have no group.
      */
-    public static List<Object[]> statsByPaper(long groupId) {
-        return getEntityManager().createQuery("select a.paper.id, "
+    public static List<Object[]> statsByPaper(long groupId, Long paperId) {
+        var query = getEntityManager().createQuery("select a.paper.id, "
                         + "sum(case when a.rootId is null and a.motivation = :q and a.answerId is null and a.resolved = false "
                         + "and a.deleted = false then 1 else 0 end), "
                         + "sum(case when a.rootId is null and a.motivation = :q and a.answerId is not null "
@@ -142,22 +148,26 @@ public class Annotation extends PanacheEntityBase {
                         + "sum(case when a.motivation <> :h and a.deleted = false then 1 else 0 end), "
                         + "sum(case when a.motivation = :h and a.deleted = false then 1 else 0 end), "
                         + "count(distinct case when a.deleted = false then a.author.id end), max(a.updatedAt) "
-                        + "from Annotation a where a.group.id = :g group by a.paper.id", Object[].class)
+                        + "from Annotation a where a.group.id = :g" + (paperId == null ? "" : " and a.paper.id = :p")
+                        + " group by a.paper.id", Object[].class)
                 .setParameter("q", Motivation.QUESTIONING).setParameter("h", Motivation.HIGHLIGHTING)
-                .setParameter("c", Motivation.COMMENTING).setParameter("g", groupId).getResultList();
+                .setParameter("c", Motivation.COMMENTING).setParameter("g", groupId);
+        return (paperId == null ? query : query.setParameter("p", paperId)).getResultList();
     }
 
     /**
      * How many notes others added to each paper's discussion in a group since the member last
-     * looked (everything, if they never did); rows of (paper id, count).
+     * looked (everything, if they never did), for every paper or only {@code paperId}; rows of
+     * (paper id, count).
      */
-    public static List<Object[]> newByPaper(long groupId, long accountId) {
-        return getEntityManager().createQuery("select a.paper.id, count(a) from Annotation a where a.group.id = :g "
+    public static List<Object[]> newByPaper(long groupId, Long paperId, long accountId) {
+        var query = getEntityManager().createQuery("select a.paper.id, count(a) from Annotation a where a.group.id = :g "
+                        + (paperId == null ? "" : "and a.paper.id = :p ")
                         + "and a.author.id <> :me and a.deleted = false and a.createdAt > coalesce((select r.seenAt "
                         + "from ReadMarker r where r.accountId = :me and r.groupId = :g and r.paperId = a.paper.id), :never) "
                         + "group by a.paper.id", Object[].class)
-                .setParameter("g", groupId).setParameter("me", accountId).setParameter("never", Instant.EPOCH)
-                .getResultList();
+                .setParameter("g", groupId).setParameter("me", accountId).setParameter("never", Instant.EPOCH);
+        return (paperId == null ? query : query.setParameter("p", paperId)).getResultList();
     }
 
     /** The same across every group the member belongs to, per paper: the library's "new" badges. */

@@ -55,6 +55,21 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "read_at")
     public Instant readAt;
 
+    /** Stores a new notification; {@code annotation} is null for one about a paper (a scheduled meeting). */
+    public static Notification send(long recipient, Account actor, Kind kind, Annotation annotation, Paper paper,
+                                    ReadingGroup group) {
+        Notification n = new Notification();
+        n.recipientId = recipient;
+        n.actor = actor;
+        n.kind = kind;
+        n.annotation = annotation;
+        n.paper = paper;
+        n.group = group;
+        n.createdAt = Instant.now();
+        n.persist();
+        return n;
+    }
+
     /** Still addressed to its recipient: about a group they belong to (or about no group). */
     private static final String CURRENT = "(n.group is null or exists (select 1 from Membership m "
             + "where m.group = n.group and m.account.id = n.recipientId))";

@@ -82,6 +82,16 @@ public class Paper extends PanacheEntityBase {
         return find("select distinct p from Paper p left join fetch p.origins").list();
     }
 
+    /** Authors as a byline: {@code A, B, C et al.} when the source cut the list short. */
+    public static String byline(List<String> authors, boolean truncated) {
+        String names = String.join(", ", authors);
+        return truncated ? names + " et al." : names;
+    }
+
+    public String byline() {
+        return byline(authorList(), authorsTruncated);
+    }
+
     public List<String> authorList() {
         return authors == null || authors.isEmpty() ? List.of() : Arrays.asList(authors.split(AUTHOR_SEPARATOR));
     }

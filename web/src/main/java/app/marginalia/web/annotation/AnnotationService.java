@@ -44,7 +44,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -99,15 +98,9 @@ public class AnnotationService {
                 .orElse(privateOnly || memberships.isEmpty() ? null : memberships.get(0));
         Long groupId = selected == null ? null : selected.group.id;
         List<Annotation> visible = Annotation.visible(paperId, groupId, user.id());
-        Map<Long, Map<ReactionKind, long[]>> reactions = new HashMap<>();
-        for (Object[] row : Reaction.countsVisible(paperId, groupId, user.id())) {
-            reactions.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>())
-                    .put((ReactionKind) row[1], new long[]{(Long) row[2], ((Number) row[3]).longValue()});
-        }
         Actor actor = Actor.account(user.administrator(), selected == null ? null : selected.role);
-        // What others wrote in the group since the viewer's last visit is new; private notes are the viewer's own.
-        Instant seen = groupId == null ? Instant.MAX : ReadMarker.seenAt(user.id(), groupId, paperId).orElse(Instant.EPOCH);
-        List<DiscussionView.Thread> threads = threads(visible, reactions, user, actor, seen);
+        List<DiscussionView.Thread> threads = threads(visible, reactions(paperId, groupId, user), user, actor,
+                seenSince(user, groupId, paperId));
         List<DiscussionView.Option> options = new ArrayList<>();
         memberships.forEach(m -> options.add(new DiscussionView.Option(m.group.id, m.group.name, m.group.id.equals(groupId))));
         List<HighlightLayout.Range> ranges = visible.stream().filter(a -> a.isRoot() && a.start != null && !a.detached)
@@ -138,15 +131,9 @@ public class AnnotationService {
         List<Annotation> visible = Annotation.find("select a from Annotation a join fetch a.author "
                 + "where a.id = ?1 or a.rootId = ?1 order by a.createdAt, a.id", threadId).list();
         Long groupId = root.group == null ? null : root.group.id;
-        Map<Long, Map<ReactionKind, long[]>> reactions = new HashMap<>();
-        for (Object[] row : Reaction.countsVisible(root.paper.id, groupId, user.id())) {
-            reactions.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>())
-                    .put((ReactionKind) row[1], new long[]{(Long) row[2], ((Number) row[3]).longValue()});
-        }
         Role role = groupId == null ? null : Membership.find(groupId, user.id()).map(m -> m.role).orElse(null);
-        Instant seen = groupId == null ? Instant.MAX
-                : ReadMarker.seenAt(user.id(), groupId, root.paper.id).orElse(Instant.EPOCH);
-        return threads(visible, reactions, user, Actor.account(user.administrator(), role), seen).get(0);
+        return threads(visible, reactions(root.paper.id, groupId, user), user, Actor.account(user.administrator(), role),
+                seenSince(user, groupId, root.paper.id)).get(0);
     }
 
     /** Where a note lives: its paper, scrolled to its thread, in its discussion; 404 if not visible. */
@@ -472,6 +459,24 @@ public class AnnotationService {
 
     // ---- Helpers ----
 
+    /** Reaction counts per note and kind on a paper as the viewer sees it, and whether they gave each. */
+    private static Map<Long, Map<ReactionKind, long[]>> reactions(long paperId, Long groupId, SignedIn user) {
+        Map<Long, Map<ReactionKind, long[]>> reactions = new HashMap<>();
+        for (Object[] row : Reaction.countsVisible(paperId, groupId, user.id())) {
+            reactions.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>())
+                    .put((ReactionKind) row[1], new long[]{(Long) row[2], ((Number) row[3]).longValue()});
+        }
+        return reactions;
+    }
+
+    /**
+     * Since when what others wrote in a group is new to the viewer: their last visit, or ever.
+     * Private notes are the viewer's own, so nothing in them is new.
+     */
+    private static Instant seenSince(SignedIn user, Long groupId, long paperId) {
+        return groupId == null ? Instant.MAX : ReadMarker.seenAt(user.id(), groupId, paperId).orElse(Instant.EPOCH);
+    }
+
     /** A note the user may see, and who the user is in its discussion. */
     record Visible(Annotation annotation, Actor actor) {
     }
@@ -538,15 +543,7 @@ public class AnnotationService {
     }
 
     private void notify(long recipient, Account actor, Annotation a, Notification.Kind kind) {
-        Notification n = new Notification();
-        n.recipientId = recipient;
-        n.actor = actor;
-        n.annotation = a;
-        n.paper = a.paper;
-        n.group = a.group;
-        n.kind = kind;
-        n.createdAt = Instant.now();
-        n.persist();
+        Notification.send(recipient, actor, kind, a, a.paper, a.group);
         live.afterCommit(LiveEvent.notification(recipient));
     }
 
@@ -592,7 +589,7 @@ public class AnnotationService {
                 children.computeIfAbsent(a.parentId, k -> new ArrayList<>()).add(a);
             }
         }
-        roots.sort(Comparator.comparing((Annotation a) -> a.start == null ? -1 : a.start).thenComparing(a -> a.id));
+        roots.sort(Annotation.READING_ORDER);
         List<DiscussionView.Thread> threads = new ArrayList<>();
         for (Annotation root : roots) {
             Actor actor = root.group == null ? Actor.account(user.administrator(), Role.OWNER) : groupActor;

@@ -84,12 +84,21 @@ public class DiscussionTracking {
     /** Per paper of a group's list, for one member: counts and how many notes are new to them. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, PaperStats> stats(long groupId, long accountId) {
+        return stats(groupId, null, accountId);
+    }
+
+    /** The same for one paper, without counting the rest of the list. */
+    private static PaperStats stats(long groupId, long paperId, long accountId) {
+        return stats(groupId, (Long) paperId, accountId).getOrDefault(paperId, PaperStats.NONE);
+    }
+
+    private static Map<Long, PaperStats> stats(long groupId, Long paperId, long accountId) {
         Map<Long, PaperStats> stats = new HashMap<>();
-        for (Object[] row : Annotation.statsByPaper(groupId)) {
+        for (Object[] row : Annotation.statsByPaper(groupId, paperId)) {
             stats.put((Long) row[0], new PaperStats(n(row[1]), n(row[2]), n(row[3]), n(row[4]), n(row[5]), n(row[6]),
                     n(row[7]), (Instant) row[8], 0));
         }
-        for (Object[] row : Annotation.newByPaper(groupId, accountId)) {
+        for (Object[] row : Annotation.newByPaper(groupId, paperId, accountId)) {
             stats.compute((Long) row[0], (k, s) -> (s == null ? PaperStats.NONE : s).withFresh(n(row[1])));
         }
         return stats;
@@ -109,7 +118,7 @@ public class DiscussionTracking {
         GroupAccess.Context at = GroupAccess.enter(groupId, user);
         return ReadingListEntry.forPaper(groupId, paperId).map(e -> new ReaderPanel(groupId, at.group().name, e.id,
                 e.status, Meeting.of(e.meetingAt, ZoneId.of(at.group().timeZone)),
-                stats(groupId, user.id()).getOrDefault(paperId, PaperStats.NONE), e.conclusionHtml,
+                stats(groupId, paperId, user.id()), e.conclusionHtml,
                 e.concludedBy == null ? null : e.concludedBy.displayName, e.concludedAt,
                 at.may(Action.RECORD_CONCLUSION)));
     }
@@ -273,9 +282,8 @@ public class DiscussionTracking {
             passages = clusters.stream().map(c -> new AgendaPassage(MarkdownText.excerpt(Selectors.slice(text, c.start(), c.end()), 400),
                     c.start(), c.people(), c.highlights())).toList();
         }
-        return new Agenda(groupId, at.group().name, paperId, entry.paper.title, byline(entry.paper.authorList(),
-                entry.paper.authorsTruncated), entry.id, entry.status, Meeting.of(entry.meetingAt,
-                ZoneId.of(at.group().timeZone)), stats(groupId, user.id()).getOrDefault(paperId, PaperStats.NONE), open,
+        return new Agenda(groupId, at.group().name, paperId, entry.paper.title, entry.paper.byline(), entry.id, entry.status, Meeting.of(entry.meetingAt,
+                ZoneId.of(at.group().timeZone)), stats(groupId, paperId, user.id()), open,
                 unresolved, passages, entry.conclusion, entry.conclusionHtml,
                 entry.concludedBy == null ? null : entry.concludedBy.displayName, entry.concludedAt,
                 at.may(Action.RECORD_CONCLUSION), concludable(entry.status));
@@ -339,7 +347,7 @@ public class DiscussionTracking {
                 children.computeIfAbsent(a.parentId, k -> new ArrayList<>()).add(a);
             }
         }
-        roots.sort(Comparator.comparing((Annotation a) -> a.start == null ? -1 : a.start).thenComparing(a -> a.id));
+        roots.sort(Annotation.READING_ORDER);
         List<Minutes.Thread> threads = new ArrayList<>();
         for (Annotation root : roots) {
             List<Minutes.Note> thread = new ArrayList<>();
@@ -354,7 +362,7 @@ public class DiscussionTracking {
         }
         Meeting meeting = Meeting.of(entry.meetingAt, zone);
         Minutes.Header header = new Minutes.Header(at.group().name, entry.paper.title,
-                byline(entry.paper.authorList(), entry.paper.authorsTruncated), entry.paper.link, entry.status.label(),
+                entry.paper.byline(), entry.paper.link, entry.status.label(),
                 meeting == null ? null : meeting.display() + " (" + zone.getId() + ")", zone, Instant.now());
         Minutes.Conclusion conclusion = entry.conclusion == null ? null : new Minutes.Conclusion(entry.conclusion,
                 entry.concludedBy == null ? "a former member" : entry.concludedBy.displayName, entry.concludedAt);
@@ -414,10 +422,5 @@ public class DiscussionTracking {
 
     private static long n(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    static String byline(List<String> authors, boolean truncated) {
-        String names = String.join(", ", authors);
-        return truncated ? names + " et al." : names;
     }
 }

@@ -518,14 +518,8 @@ public class GroupService {
     private void notifyScheduled(GroupAccess.Context at, ReadingListEntry entry) {
         for (Long member : Membership.accountIdsOf(at.group().id)) {
             if (member != at.membership().account.id.longValue()) {
-                Notification n = new Notification();
-                n.recipientId = member;
-                n.actor = at.membership().account;
-                n.kind = Notification.Kind.SCHEDULED;
-                n.paper = entry.paper;
-                n.group = at.group();
-                n.createdAt = Instant.now();
-                n.persist();
+                Notification.send(member, at.membership().account, Notification.Kind.SCHEDULED, null, entry.paper,
+                        at.group());
                 live.afterCommit(LiveEvent.notification(member));
             }
         }
@@ -603,8 +597,7 @@ public class GroupService {
                 .filter(to -> Policy.allows(Action.CHANGE_STATUS,
                         at.actor().asAuthor(proposer && ReadingStatus.authorMayMove(e.status, to))))
                 .toList();
-        return new Entry(e.id, e.paper.id, e.paper.title, DiscussionTracking.byline(e.paper.authorList(),
-                e.paper.authorsTruncated), e.status, Meeting.of(e.meetingAt, zone),
+        return new Entry(e.id, e.paper.id, e.paper.title, e.paper.byline(), e.status, Meeting.of(e.meetingAt, zone),
                 voters.size(), voters.contains(user.id()), e.proposedBy == null ? null : e.proposedBy.displayName, moves,
                 e.status == ReadingStatus.PROPOSED && at.may(Action.VOTE), at.may(Action.SCHEDULE_MEETING),
                 Policy.allows(Action.REMOVE_ENTRY, at.actor().asAuthor(proposer && e.status == ReadingStatus.PROPOSED)),

@@ -32,8 +32,7 @@ public record PaperSummary(long id, String title, boolean titleProvisional, List
 
     /** Authors as a byline: {@code A, B, C et al.} */
     public String byline() {
-        String names = String.join(", ", authors);
-        return authorsTruncated ? names + " et al." : names;
+        return Paper.byline(authors, authorsTruncated);
     }
 
     /** Everything the library's filter box matches against, lower case. */

@@ -18,9 +18,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,6 +38,9 @@ public class SearchIndexer {
 
     /** Bumped when what the index stores changes: an older index is rebuilt. */
     static final String SCHEMA = "1";
+    /** Notes with everything their document needs, in one statement; the caller adds the condition. */
+    private static final String NOTES = "select a from Annotation a join fetch a.author join fetch a.paper "
+            + "left join fetch a.group where ";
     private static final int BATCH = 2000;
 
     private final MarginaliaConfig config;
@@ -195,10 +198,8 @@ public class SearchIndexer {
         while (true) {
             long from = after;
             List<Annotation> batch = QuarkusTransaction.requiringNew().call(() -> {
-                List<Annotation> rows = Annotation.find("select a from Annotation a join fetch a.author join fetch a.paper "
-                        + "left join fetch a.group where a.id > ?1 order by a.id", from).page(0, BATCH).list();
-                rows.forEach(a -> idx.deleteNote(a.id));
-                rows.stream().filter(a -> !a.deleted).forEach(a -> idx.put(doc(a, rootOf(a))));
+                List<Annotation> rows = Annotation.find(NOTES + "a.id > ?1 order by a.id", from).page(0, BATCH).list();
+                put(idx, rows);
                 return rows;
             });
             if (batch.isEmpty()) {
@@ -218,20 +219,10 @@ public class SearchIndexer {
     private void reindexThread(long threadId, long annotationId) {
         SearchIndex idx = index();
         QuarkusTransaction.requiringNew().run(() -> {
+            // The note may be gone (deleted without replies), or the whole thread with it.
             idx.deleteNote(annotationId);
-            List<Annotation> thread = Annotation.find("select a from Annotation a join fetch a.author join fetch a.paper "
-                    + "left join fetch a.group where a.id = ?1 or a.rootId = ?1", threadId).list();
-            Annotation root = thread.stream().filter(a -> a.id == threadId).findFirst().orElse(null);
-            if (root == null) {
-                idx.deleteNote(threadId);
-            }
-            for (Annotation a : thread) {
-                if (a.deleted) {
-                    idx.deleteNote(a.id);
-                } else {
-                    idx.put(doc(a, root == null ? a : root));
-                }
-            }
+            idx.deleteNote(threadId);
+            put(idx, Annotation.find(NOTES + "a.id = ?1 or a.rootId = ?1", threadId).list());
         });
         commit(idx);
     }
@@ -252,15 +243,7 @@ public class SearchIndexer {
     private void reindexWhere(String condition, long id) {
         SearchIndex idx = index();
         QuarkusTransaction.requiringNew().run(() -> {
-            List<Annotation> rows = Annotation.find("select a from Annotation a join fetch a.author join fetch a.paper "
-                    + "left join fetch a.group where " + condition, id).list();
-            for (Annotation a : rows) {
-                if (a.deleted) {
-                    idx.deleteNote(a.id);
-                } else {
-                    idx.put(doc(a, rootOf(a)));
-                }
-            }
+            put(idx, Annotation.find(NOTES + condition, id).list());
         });
         commit(idx);
     }
@@ -270,8 +253,25 @@ public class SearchIndexer {
         idx.commit(idx.facts());
     }
 
-    private static Annotation rootOf(Annotation a) {
-        return a.isRoot() ? a : Objects.requireNonNullElse(Annotation.findById(a.rootId), a);
+    /**
+     * Indexes notes, or removes the deleted ones; a reply carries its thread's state, so the
+     * roots not among the rows are read in one statement.
+     */
+    private static void put(SearchIndex idx, List<Annotation> rows) {
+        Map<Long, Annotation> roots = new HashMap<>();
+        rows.stream().filter(Annotation::isRoot).forEach(a -> roots.put(a.id, a));
+        List<Long> missing = rows.stream().filter(a -> !a.isRoot() && !roots.containsKey(a.rootId)).map(a -> a.rootId)
+                .distinct().toList();
+        if (!missing.isEmpty()) {
+            Annotation.<Annotation>list("id in ?1", missing).forEach(a -> roots.put(a.id, a));
+        }
+        for (Annotation a : rows) {
+            if (a.deleted) {
+                idx.deleteNote(a.id);
+            } else {
+                idx.put(doc(a, roots.getOrDefault(a.threadId(), a)));
+            }
+        }
     }
 
     private static List<SearchIndex.PaperDoc> paperDocs(long after) {
@@ -279,7 +279,7 @@ public class SearchIndexer {
         if (papers.isEmpty()) {
             return List.of();
         }
-        Map<Long, String> texts = new java.util.HashMap<>();
+        Map<Long, String> texts = new HashMap<>();
         PaperText.<PaperText>find("select t from PaperText t join t.paper p where p.id > ?1 and p.id <= ?2 "
                         + "and t.versionNo = p.textVersion", after, papers.get(papers.size() - 1).id).list()
                 .forEach(t -> texts.put(t.paper.id, t.content));

@@ -8,8 +8,6 @@ import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -133,11 +131,8 @@ public class SearchService {
     private static NoteHit note(SearchIndex.Hit h) {
         Long group = h.values().containsKey("groupid") ? Long.valueOf(h.values().get("groupid")) : null;
         String kind = h.values().get("kind");
-        List<String> tags = new ArrayList<>();
-        // Stored multi-valued tags come back one per field value; the first is enough for the badge list.
-        if (h.values().containsKey("tag")) {
-            tags.addAll(Arrays.asList(h.values().get("tag").split("\n")));
-        }
+        // Tags come back joined by new lines.
+        List<String> tags = h.values().containsKey("tag") ? List.of(h.values().get("tag").split("\n")) : List.of();
         return new NoteHit(h.id(), kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1),
                 h.values().get("state"), Long.parseLong(h.values().get("paperid")), h.values().get("paper"),
                 group == null ? null : h.values().get("group"), h.values().get("authorname"), h.snippets().get("body"),
