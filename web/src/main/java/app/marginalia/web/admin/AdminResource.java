@@ -41,7 +41,8 @@ public class AdminResource {
         SeedImportReport report = admin.reimport(current.require());
         return Flash.redirect("/admin", "Seed import finished: " + report.papersCreated() + " papers created, "
                 + report.papersUpdated() + " updated, " + report.papersPresent() + " already present, "
-                + report.skipped().size() + " lines skipped.");
+                + report.skipped().size() + " lines or files skipped, " + report.ignored().size()
+                + " files ignored by name; the full report is below.");
     }
 
     @POST
