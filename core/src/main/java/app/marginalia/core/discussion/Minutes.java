@@ -1,5 +1,7 @@
 package app.marginalia.core.discussion;
 
+import app.marginalia.core.annotation.Markdown;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -51,7 +53,8 @@ public final class Minutes {
             md.append("- Meeting: ").append(header.meeting()).append('\n');
         }
         if (header.link() != null && !header.link().isBlank()) {
-            md.append("- Link: <").append(header.link()).append(">\n");
+            md.append("- Link: ").append(Markdown.isSafeLink(header.link()) ? "<" + header.link() + ">"
+                    : MarkdownText.escape(header.link())).append('\n');
         }
         long questions = threads.stream().filter(Thread::question).count();
         long open = threads.stream().filter(Thread::open).count();
@@ -63,7 +66,7 @@ public final class Minutes {
         if (conclusion == null || conclusion.body() == null || conclusion.body().isBlank()) {
             md.append("_No conclusion recorded yet._\n\n");
         } else {
-            md.append(conclusion.body().strip()).append("\n\n");
+            md.append(Markdown.toSafeMarkdown(conclusion.body().strip())).append("\n\n");
             md.append("_Recorded by ").append(MarkdownText.escape(conclusion.by())).append(", ")
                     .append(when(conclusion.at(), header.zone())).append("._\n\n");
         }
@@ -105,7 +108,7 @@ public final class Minutes {
                 if (note.deleted()) {
                     md.append("_This note was deleted._\n\n");
                 } else if (note.body() != null && !note.body().isBlank()) {
-                    md.append(note.body().strip()).append("\n\n");
+                    md.append(Markdown.toSafeMarkdown(note.body().strip())).append("\n\n");
                 }
             }
         }

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DigestTest {
@@ -32,5 +33,18 @@ class DigestTest {
     void shouldSaySoWhenNothingHappened() {
         assertEquals("# Lab: activity from 2026-12-01 to 2026-12-07\n\n_Nothing happened in the group in these days._\n",
                 Digest.write("Lab", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 7), ZoneId.of("UTC"), List.of()));
+    }
+
+    @Test
+    void shouldWriteNamesAndExcerptsAsInertText() {
+        List<Digest.Line> lines = List.of(new Digest.Line(Instant.parse("2026-12-01T15:00:00Z"),
+                ActivityKind.Category.NOTES, "<img src=x onerror=alert(1)> asked a question",
+                "[x](javascript:alert(2)) <script>alert(3)</script> <javascript:alert(4)>"));
+        String md = Digest.write("<b>Lab</b>", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1), ZoneId.of("UTC"), lines);
+        // As the most trusting viewer renders it: raw HTML passed through, no URL checks.
+        String html = org.commonmark.renderer.html.HtmlRenderer.builder().build()
+                .render(org.commonmark.parser.Parser.builder().build().parse(md));
+        assertFalse(html.contains("<img") || html.contains("<script") || html.contains("<b>") || html.contains("<a "), html);
+        assertTrue(md.contains("\\<img src=x onerror=alert(1)\\> asked a question: “\\[x\\](javascript:alert(2))"), md);
     }
 }

@@ -63,4 +63,26 @@ class MinutesTest {
         assertEquals("😀😀…", MarkdownText.excerpt("😀😀😀", 2));
         assertEquals("short", MarkdownText.excerpt("  short  ", 10));
     }
+
+    @Test
+    void shouldCarryNotesAndConclusionsAsSanitisedMarkdown() {
+        Thread thread = new Thread("Note", "a passage", false, false, false, List.of(
+                new Note("Eve", T, "<script>alert(1)</script>\n\nSee <img src=x onerror=alert(2)> and [x](javascript:alert(3))"
+                        + " or <javascript:alert(4)> but [the paper](https://arxiv.org/abs/1706.03762) is fine.", 0, false, false)));
+        Minutes.Header hostile = new Minutes.Header("Lab", "T", "A", "javascript:alert(5)", "Discussed", null,
+                ZoneId.of("UTC"), T);
+        String md = Minutes.write(hostile, new Minutes.Conclusion("<iframe src=//evil.example></iframe> **kept**", "Ada", T),
+                List.of(thread));
+        // As the most trusting viewer renders it: raw HTML passed through, no URL checks.
+        String html = org.commonmark.renderer.html.HtmlRenderer.builder().build()
+                .render(org.commonmark.parser.Parser.builder().build().parse(md));
+        for (String unsafe : new String[]{"<script", "<img", "<iframe", "href=\"javascript:"}) {
+            assertFalse(html.contains(unsafe), unsafe + " in " + html);
+        }
+        assertTrue(md.contains("\\<script>alert(1)\\</script>"), md);
+        assertTrue(md.contains("See \\<img src=x onerror=alert(2)> and x or javascript:alert(4) but "
+                + "[the paper](https://arxiv.org/abs/1706.03762) is fine."), md);
+        assertTrue(md.contains("## Conclusion\n\n\\<iframe src=//evil.example>\\</iframe> **kept**\n"), md);
+        assertTrue(md.contains("- Link: javascript:alert(5)\n"), "not a link: " + md);
+    }
 }

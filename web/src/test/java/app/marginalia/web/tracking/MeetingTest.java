@@ -115,7 +115,8 @@ class MeetingTest {
         assertTrue(minutes.contentType().startsWith("text/markdown"));
         assertTrue(minutes.header("Content-Disposition").startsWith("attachment; filename=\"minutes-"));
         String md = minutes.asString();
-        assertTrue(md.contains("## Conclusion\n\nWorth it. <script>alert(1)</script> **Read §3.**"), "the moderator's Markdown as written");
+        assertTrue(md.contains("## Conclusion\n\nWorth it. \\<script>alert(1)\\</script> **Read §3.**"),
+                "the moderator's Markdown, its raw HTML escaped: " + md);
         assertTrue(md.contains("- Status: Discussed"));
         assertTrue(md.contains("- Meeting: Thu 6 Mar 2031, 17:00 (Europe/Berlin)"), md);
         assertTrue(md.contains("## Open questions\n\n1. Still open: what about data?"), md);
@@ -152,5 +153,41 @@ class MeetingTest {
         assertTrue(bad.contains("YYYY-MM-DD"));
         d.g.member.get("/groups/" + d.g.id + "/digest?from=%2B999999999-12-30&to=%2B999999999-12-31").then().statusCode(400);
         d.g.outsider.get("/groups/" + d.g.id + "/digest").then().statusCode(404);
+    }
+
+    /** How the most trusting Markdown viewer shows a download: raw HTML passed through, no URL checks. */
+    private static String inAnyViewer(String markdown) {
+        return org.commonmark.renderer.html.HtmlRenderer.builder().build()
+                .render(org.commonmark.parser.Parser.builder().build().parse(markdown));
+    }
+
+    @Test
+    void shouldDownloadMinutesAndDigestsAsSanitisedMarkdown() {
+        Discussion d = new Discussion();
+        String payload = "<script>alert(1)</script>\n\nSee <img src=x onerror=alert(2)>, [x](javascript:alert(3)),"
+                + " <javascript:alert(4)> and <https://example.org/ok> or [the text](https://example.org/t).";
+        d.create(d.g.member, d.passage(0, 10, "COMMENTING", payload));
+        String base = "/groups/" + d.g.id + "/papers/" + d.paperId;
+        d.g.moderator.post(base + "/conclusion", "conclusion", "<img src=x onerror=alert(5)> [y](javascript:alert(6))")
+                .then().statusCode(303);
+
+        String md = d.g.member.get(base + "/minutes").then().statusCode(200).extract().asString();
+        String html = inAnyViewer(md);
+        for (String unsafe : new String[]{"<script", "<img", "href=\"javascript:"}) {
+            assertFalse(html.contains(unsafe), unsafe + " in the minutes as a viewer shows them:\n" + html);
+        }
+        assertTrue(md.contains("\\<script>alert(1)\\</script>"), "escaped, still readable: " + md);
+        assertTrue(md.contains("See \\<img src=x onerror=alert(2)>, x, javascript:alert(4) and <https://example.org/ok> or"
+                + " [the text](https://example.org/t)."), md);
+        assertTrue(md.contains("## Conclusion\n\n\\<img src=x onerror=alert(5)> y\n"), md);
+
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        String digest = d.g.member.get("/groups/" + d.g.id + "/digest?from=" + today.minusDays(1) + "&to=" + today)
+                .then().statusCode(200).extract().asString();
+        String digestHtml = inAnyViewer(digest);
+        assertTrue(digest.contains("alert(1)"), "the note's excerpt is in the digest: " + digest);
+        for (String unsafe : new String[]{"<script", "<img", "<a "}) {
+            assertFalse(digestHtml.contains(unsafe), unsafe + " in the digest as a viewer shows it:\n" + digestHtml);
+        }
     }
 }
