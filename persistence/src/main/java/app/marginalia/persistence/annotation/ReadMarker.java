@@ -33,9 +33,12 @@ public class ReadMarker extends PanacheEntityBase {
                 .firstResultOptional().map(m -> ((ReadMarker) m).seenAt);
     }
 
-    /** Moves the marker to {@code at}; false when there was none yet to move. */
+    /**
+     * Moves the marker forward to {@code at}, never back (a tab left open since yesterday must
+     * not make today's notes new again); false when there was no marker yet.
+     */
     public static boolean advance(long accountId, long groupId, long paperId, Instant at) {
-        return update("seenAt = ?1 where accountId = ?2 and groupId = ?3 and paperId = ?4",
-                at, accountId, groupId, paperId) > 0;
+        return update("seenAt = case when seenAt < ?1 then ?1 else seenAt end"
+                + " where accountId = ?2 and groupId = ?3 and paperId = ?4", at, accountId, groupId, paperId) > 0;
     }
 }

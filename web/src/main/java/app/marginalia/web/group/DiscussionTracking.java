@@ -123,32 +123,39 @@ public class DiscussionTracking {
                 at.may(Action.RECORD_CONCLUSION)));
     }
 
-    /** Marks the paper's discussion in the group seen; 404 unless a member and the paper is on the list. */
+    /**
+     * Marks the paper's discussion in the group seen up to {@code upTo} (the moment the member's
+     * page was rendered, so a note saved after it stays new; never later than now, and a marker
+     * never moves back); 404 unless a member and the paper is on the list. Only this POST writes
+     * the marker: opening the reader is a GET and changes nothing.
+     */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public void seen(long groupId, long paperId, SignedIn user) {
+    public void seen(long groupId, long paperId, SignedIn user, Instant upTo) {
         QuarkusTransaction.requiringNew().run(() -> {
             GroupAccess.enter(groupId, user);
             if (!ReadingListEntry.listed(groupId, paperId)) {
                 throw new NotFoundException();
             }
         });
-        markSeen(user.id(), groupId, paperId, Instant.now());
+        Instant now = Instant.now();
+        // Whatever a client sends: no later than now, no earlier than 1970 (every database stores that).
+        Instant at = upTo == null || upTo.isAfter(now) ? now : upTo.isBefore(Instant.EPOCH) ? Instant.EPOCH : upTo;
+        markSeen(user.id(), groupId, paperId, at);
     }
 
     /**
      * Records that the member has now seen the paper's discussion in the group. Runs in its
-     * own transaction: two tabs opening the same paper at once must not fail the page.
+     * own transaction: two tabs marking the same paper at once must not fail the request.
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public void markSeen(long accountId, long groupId, long paperId, Instant now) {
+    private void markSeen(long accountId, long groupId, long paperId, Instant at) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                if (!ReadMarker.advance(accountId, groupId, paperId, now)) {
+                if (!ReadMarker.advance(accountId, groupId, paperId, at)) {
                     ReadMarker marker = new ReadMarker();
                     marker.accountId = accountId;
                     marker.groupId = groupId;
                     marker.paperId = paperId;
-                    marker.seenAt = now;
+                    marker.seenAt = at;
                     marker.persist();
                 }
             });

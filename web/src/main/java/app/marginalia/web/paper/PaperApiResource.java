@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 /** The library as JSON: the same data the pages show, and each paper's notes. */
@@ -33,8 +34,12 @@ public class PaperApiResource {
                                     String prefix, String suffix, String body, List<String> tags) {
     }
 
-    /** Which group's discussion of the paper was seen. */
-    public record SeenJson(Long groupId) {
+    /**
+     * Which group's discussion of the paper was seen, and optionally up to when: the reader
+     * page's {@code data-seen-at} (epoch milliseconds), so notes saved after the page was
+     * rendered stay new. Without it, up to now.
+     */
+    public record SeenJson(Long groupId, Long at) {
     }
 
     private final PaperService papers;
@@ -50,7 +55,7 @@ public class PaperApiResource {
         this.current = current;
     }
 
-    /** Marks a group's discussion of the paper as seen now, as opening the reader does. */
+    /** Marks a group's discussion of the paper as seen; the reader page posts this once it is shown. */
     @POST
     @Path("{id:\\d{1,18}}/seen")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -58,7 +63,7 @@ public class PaperApiResource {
         if (json == null || json.groupId() == null) {
             throw new BadRequestException("Send the group whose discussion you saw: {\"groupId\": 12}.");
         }
-        tracking.seen(json.groupId(), id, current.require());
+        tracking.seen(json.groupId(), id, current.require(), json.at() == null ? null : Instant.ofEpochMilli(json.at()));
         return Response.noContent().build();
     }
 

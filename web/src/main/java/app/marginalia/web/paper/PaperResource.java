@@ -41,7 +41,7 @@ public class PaperResource {
 
         static native TemplateInstance reader(PaperDetail detail, boolean added, List<GroupViews.Candidate> groups,
                                               DiscussionView discussion, boolean canEdit,
-                                              DiscussionTracking.ReaderPanel panel);
+                                              DiscussionTracking.ReaderPanel panel, long seenAt);
 
         static native TemplateInstance add(PaperForm form, Map<String, String> errors, List<PaperSummary> duplicates,
                                            List<GroupService.GroupSummary> groups);
@@ -75,7 +75,9 @@ public class PaperResource {
     @GET
     @Path("{id:\\d{1,18}}")
     public TemplateInstance reader(@RestPath long id, @RestQuery boolean added, @RestQuery Long group) {
-        // The visit counts as seen up to this moment: a note saved while the page is assembled stays new.
+        // A GET writes nothing: the page posts "seen up to this moment" once it is shown (seen.js,
+        // or the "Mark as read" button without JavaScript), so a note saved while the page is
+        // assembled stays new, and prefetchers and link previews mark nothing read.
         Instant visited = Instant.now();
         PaperDetail detail = papers.detail(id);
         List<GroupViews.Candidate> proposable = current.user().map(u -> groups.groupsToPropose(id, u)).orElse(List.of());
@@ -84,12 +86,22 @@ public class PaperResource {
         boolean canEdit = current.user().map(u -> papers.mayEdit(id, u)).orElse(false);
         DiscussionTracking.ReaderPanel panel = null;
         if (discussion.groupId() != null) {
-            CurrentUser.SignedIn user = current.require();
-            panel = tracking.panel(discussion.groupId(), id, user).orElse(null);
-            // Rendered with the previous marker (what is new is marked), then the visit counts as seen.
-            tracking.markSeen(user.id(), discussion.groupId(), id, visited);
+            panel = tracking.panel(discussion.groupId(), id, current.require()).orElse(null);
         }
-        return Templates.reader(detail, added, proposable, discussion, canEdit, panel);
+        return Templates.reader(detail, added, proposable, discussion, canEdit, panel, visited.toEpochMilli());
+    }
+
+    /** The reader's "Mark as read" button, for browsers without JavaScript. */
+    @POST
+    @Path("{id:\\d{1,18}}/seen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response seen(@RestPath long id, @RestForm Long groupId, @RestForm Long at) {
+        CurrentUser.SignedIn user = current.require();
+        if (groupId == null) {
+            return Flash.redirect("/papers/" + id, "Choose a group.");
+        }
+        tracking.seen(groupId, id, user, at == null ? null : Instant.ofEpochMilli(at));
+        return Flash.redirect("/papers/" + id + "?group=" + groupId, "Marked as read.");
     }
 
     @POST

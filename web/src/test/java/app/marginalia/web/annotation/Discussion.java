@@ -85,4 +85,20 @@ public final class Discussion {
     public String page(Visitor who) {
         return who.get("/papers/" + paperId + "?group=" + g.id).asString();
     }
+
+    /**
+     * Opens the reader as a browser does: the page, then (when something is new) the "seen"
+     * post that seen.js sends once the page is shown, with the page's own group and time.
+     */
+    public String view(Visitor who) {
+        String page = page(who);
+        org.jsoup.nodes.Element form = org.jsoup.Jsoup.parse(page).selectFirst("form[data-mark-seen]");
+        if (form != null) {
+            who.json("POST", "/api/papers/" + paperId + "/seen",
+                    Map.of("groupId", Long.valueOf(form.selectFirst("input[name=groupId]").val()),
+                            "at", Long.valueOf(form.selectFirst("input[name=at]").val())))
+                    .then().statusCode(204);
+        }
+        return page;
+    }
 }

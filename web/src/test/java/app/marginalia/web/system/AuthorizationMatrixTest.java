@@ -55,6 +55,7 @@ class AuthorizationMatrixTest {
         expect("GET /papers/new", SEE_OTHER, OK, OK, OK, OK, OK);
         expect("POST /papers", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
         expect("POST /papers/{id}/propose", SEE_OTHER, NOT_FOUND, SEE_OTHER, SEE_OTHER, SEE_OTHER, NOT_FOUND);
+        expect("POST /papers/{id}/seen", SEE_OTHER, NOT_FOUND, SEE_OTHER, SEE_OTHER, SEE_OTHER, NOT_FOUND);
         // Editing a paper: administrators, moderators of a group reading it, whoever added it.
         expect("GET /papers/{id}/edit", SEE_OTHER, FORBIDDEN, FORBIDDEN, OK, OK, OK);
         expect("POST /papers/{id}/edit", SEE_OTHER, FORBIDDEN, FORBIDDEN, SEE_OTHER, SEE_OTHER, SEE_OTHER);
@@ -164,6 +165,7 @@ class AuthorizationMatrixTest {
             case "POST /papers" -> new String[]{"title", "Matrix paper " + System.nanoTime(),
                     "abstractText", "A paper added by the authorization matrix " + System.nanoTime(), "confirmDuplicate", "true"};
             case "POST /papers/{id}/propose" -> new String[]{"groupId", scene.groupId};
+            case "POST /papers/{id}/seen" -> new String[]{"groupId", scene.groupId};
             case "POST /register" -> new String[]{"displayName", "Matrix", "username", "matrix-" + System.nanoTime() % 10000000,
                     "email", "matrix" + System.nanoTime() + "@example.org", "password", Visitor.PASSWORD};
             case "POST /login" -> new String[]{"username", persona == Persona.ANONYMOUS ? scene.world.outsider.username

@@ -6,6 +6,9 @@ import app.marginalia.web.group.GroupFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -72,7 +75,7 @@ class DiscussionTrackingTest {
     @Test
     void shouldMarkWhatIsNewSinceEachMembersLastVisitUntilSeen() {
         Discussion d = new Discussion();
-        d.page(d.g.member); // the member has looked at the paper once
+        d.view(d.g.member); // the member has looked at the paper once
         long question = d.create(d.g.owner, d.passage(0, 12, "QUESTIONING", "Is the baseline fair?"));
         d.create(d.g.member, d.passage(30, 40, "COMMENTING", "My own note is never new to me."));
 
@@ -86,7 +89,7 @@ class DiscussionTrackingTest {
                 "library badge for the paper");
 
         // Opening the paper shows the owner's question as new, once.
-        String first = d.page(d.g.member);
+        String first = d.view(d.g.member);
         assertTrue(first.matches("(?s).*id=\"annotation-" + question + "\"[^>]*>\\s*<h3[^>]*>\\s*<span class=\"badge badge--new\".*"),
                 "the new thread is marked");
         assertTrue(first.contains("1 new since your last visit"));
@@ -96,7 +99,7 @@ class DiscussionTrackingTest {
 
         // A reply makes the thread new again, for the others only.
         d.reply(d.g.moderator, question, "It is, see the appendix.");
-        assertTrue(d.page(d.g.member).contains("1 new since your last visit"));
+        assertTrue(d.view(d.g.member).contains("1 new since your last visit"));
         String moderators = d.page(d.g.moderator);
         assertTrue(moderators.contains("title=\"Written since your last visit\">New</span>"),
                 "the question is new to the moderator, their own reply is not: no count of 2");
@@ -108,6 +111,49 @@ class DiscussionTrackingTest {
         assertEquals(0, ((Number) stats(d, d.g.member).get("fresh")).intValue());
         d.g.outsider.json("POST", "/api/papers/" + d.paperId + "/seen", Map.of("groupId", Long.valueOf(d.g.id)))
                 .then().statusCode(404);
+    }
+
+    @Test
+    void shouldNotMarkAnythingSeenByOpeningTheReaderOnlyByThePost() {
+        Discussion d = new Discussion();
+        d.view(d.g.member);
+        d.create(d.g.owner, d.passage(0, 12, "QUESTIONING", "Did anyone run the code?"));
+
+        // Opening the reader is a GET: prefetchers, link previews and reloads change nothing.
+        String first = d.page(d.g.member);
+        String second = d.page(d.g.member);
+        assertTrue(first.contains("1 new since your last visit"), first);
+        assertTrue(second.contains("1 new since your last visit"), "still new after two GETs");
+        assertEquals(1, ((Number) stats(d, d.g.member).get("fresh")).intValue());
+
+        // The page carries a "Mark as read" form (the button without JavaScript, and what seen.js posts).
+        Document page = Jsoup.parse(second);
+        Element form = page.selectFirst("form[data-mark-seen]");
+        assertEquals("/papers/" + d.paperId + "/seen", form.attr("action"));
+        assertEquals("post", form.attr("method"));
+        assertEquals(d.g.id, form.selectFirst("input[name=groupId]").val());
+        assertEquals("Mark as read", form.selectFirst("button").text());
+        String at = form.selectFirst("input[name=at]").val();
+
+        // A note saved after the page was rendered stays new after the page's post: it was not shown.
+        long later = d.create(d.g.moderator, d.passage(20, 30, "COMMENTING", "Saved after the page was shown."));
+        String back = d.g.member.post("/papers/" + d.paperId + "/seen", "groupId", d.g.id, "at", at)
+                .then().statusCode(303).extract().header("Location");
+        assertEquals("/papers/" + d.paperId + "?group=" + d.g.id, back);
+        String after = d.page(d.g.member);
+        assertTrue(after.contains("1 new since your last visit"), "only the later note is new");
+        assertTrue(Jsoup.parse(after).selectFirst("#annotation-" + later + " .badge--new") != null, after);
+
+        // A stale tab posting an older time does not move the marker back.
+        d.g.member.post("/papers/" + d.paperId + "/seen", "groupId", d.g.id, "at", "0").then().statusCode(303);
+        assertEquals(1, ((Number) stats(d, d.g.member).get("fresh")).intValue());
+        // Without a time, seen up to now; a time in the future counts as now.
+        d.g.member.json("POST", "/api/papers/" + d.paperId + "/seen", Map.of("groupId", Long.valueOf(d.g.id),
+                "at", Long.MAX_VALUE)).then().statusCode(204);
+        assertEquals(0, ((Number) stats(d, d.g.member).get("fresh")).intValue());
+        assertFalse(d.page(d.g.member).contains("data-mark-seen"), "nothing new: no button");
+        // Only members of the group may post it.
+        d.g.outsider.post("/papers/" + d.paperId + "/seen", "groupId", d.g.id).then().statusCode(404);
     }
 
     @Test
