@@ -100,7 +100,12 @@ public final class Visitor {
         if (response.statusCode() != 303) {
             throw new AssertionError(path + " answered " + response.statusCode() + ", not a redirect:\n" + response.asString());
         }
-        return get(response.header("Location"));
+        // An absolute Location names the instance's configured public address (marginalia.base-url),
+        // which the proxy in front of it forwards here: follow its path on this test instance.
+        java.net.URI location = java.net.URI.create(response.header("Location"));
+        return get(location.isAbsolute()
+                ? location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery())
+                : location.toString());
     }
 
     /**

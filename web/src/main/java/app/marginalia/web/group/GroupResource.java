@@ -5,6 +5,7 @@ import app.marginalia.core.group.Role;
 import app.marginalia.web.system.CurrentUser;
 import app.marginalia.web.system.Flash;
 import app.marginalia.web.system.InvalidFormException;
+import app.marginalia.web.system.LocationHeaders;
 import app.marginalia.web.system.MarginaliaConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -16,10 +17,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -104,8 +103,11 @@ public class GroupResource {
 
     @GET
     @Path("{id:\\d{1,18}}/members")
-    public TemplateInstance members(@RestPath long id, @RestQuery("new") Long created, @Context UriInfo uri) {
-        GroupViews.MembersPage page = groups.membersPage(id, current.require(), uri.getBaseUri().toString());
+    public TemplateInstance members(@RestPath long id, @RestQuery("new") Long created) {
+        // Invitation links start with the configured address, never the request's Host header;
+        // without one they are paths that the page completes with the address the browser loaded.
+        String base = LocationHeaders.baseUrl(config).orElse("");
+        GroupViews.MembersPage page = groups.membersPage(id, current.require(), base + "/");
         String newLink = page.invitations().stream().filter(i -> i.usable() && Long.valueOf(i.id()).equals(created))
                 .map(GroupViews.InvitationView::url).findFirst().orElse(null);
         return Templates.members(page, newLink);

@@ -31,6 +31,16 @@ public interface MarginaliaConfig {
 
     Live live();
 
+    // ---- Base URL and live-stream limits (issue 11: Host header, fair live streams) ----
+
+    /**
+     * The address people reach this instance at, such as {@code https://reading.example.org}:
+     * the only source of absolute links (invitation links). Never taken from the request's
+     * {@code Host} header, which any client can set. Unset: redirects are relative and
+     * invitation links are shown with the address the browser itself loaded the page from.
+     */
+    Optional<java.net.URI> baseUrl();
+
     /** Live updates. */
     interface Live {
 
@@ -43,6 +53,22 @@ public interface MarginaliaConfig {
          */
         @WithDefault("in-process")
         FanoutKind fanout();
+
+        /** Open live streams one account may hold (its tabs and devices). */
+        @WithDefault("12")
+        int streamsPerAccount();
+
+        /**
+         * Open live streams from one network address, whoever is signed in there: keeps one
+         * party with many accounts from taking every slot. Raise it for a whole organisation
+         * behind one address.
+         */
+        @WithDefault("60")
+        int streamsPerAddress();
+
+        /** Open live streams on this instance in all. */
+        @WithDefault("2000")
+        int streamsTotal();
     }
 
     /** The seed library imported into a new installation. */
