@@ -2,7 +2,7 @@ package app.marginalia.web.live;
 
 import app.marginalia.persistence.group.Membership;
 import app.marginalia.web.system.CurrentUser;
-import app.marginalia.web.system.TooManyRequestsException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -33,13 +33,12 @@ public class EventStreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(@Context SseEventSink sink, @Context Sse sse, @RestQuery Long since,
-                       @HeaderParam("Last-Event-ID") Long lastEventId) {
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerRequest request,
+                       @RestQuery Long since, @HeaderParam("Last-Event-ID") Long lastEventId) {
         CurrentUser.SignedIn user = current.require();
-        if (!streams.roomFor(user.id())) {
-            throw new TooManyRequestsException("Too many open live streams; close some tabs.", 30);
-        }
-        streams.open(user.id(), () -> Set.copyOf(Membership.groupIdsOf(user.id())),
+        // The peer address as Vert.x resolved it: a forwarded one only from trusted proxies.
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        streams.open(user.id(), address, () -> Set.copyOf(Membership.groupIdsOf(user.id())),
                 lastEventId != null ? lastEventId : since, sink, sse);
     }
 }
