@@ -196,12 +196,15 @@ public final class Markdown {
         return out.toString();
     }
 
-    /** Plain text that no Markdown viewer reads as markup. */
-    private static String escapeText(String text) {
+    /** Plain text (a name, a title, a neutralised link) that no Markdown viewer reads as markup; on one line. */
+    public static String escapeText(String text) {
+        if (text == null) {
+            return "";
+        }
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ("\\`*_[]<>#|~!&".indexOf(c) >= 0) {
+            if ("\\`*_[]<>#|~".indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(c == '\n' || c == '\r' ? ' ' : c);

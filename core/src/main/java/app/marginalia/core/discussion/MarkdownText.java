@@ -1,5 +1,7 @@
 package app.marginalia.core.discussion;
 
+import app.marginalia.core.annotation.Markdown;
+
 /** Small helpers for writing Markdown documents from plain values. */
 public final class MarkdownText {
 
@@ -8,18 +10,7 @@ public final class MarkdownText {
 
     /** Plain text (a name, a title) that must not turn into Markdown formatting. */
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ("\\`*_[]<>#|~".indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c == '\n' || c == '\r' ? ' ' : c);
-        }
-        return out.toString();
+        return Markdown.escapeText(text);
     }
 
     /** A passage as a block quote, every line prefixed. */
