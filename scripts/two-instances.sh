@@ -28,6 +28,7 @@ done
 PORT_A=${PORTS%,*}
 PORT_B=${PORTS#*,}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+export PGOPTIONS="-c client_min_messages=warning"
 [[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "two-instances: --db must be a plain lower-case name" >&2; exit 2; }
 WORK=$(mktemp -d)
 PID_A= PID_B=
@@ -57,7 +58,8 @@ fail() {
 
 start() { # name port
     mkdir -p "$WORK/$1-data"
-    MARGINALIA_DATA_DIR="$WORK/$1-data" \
+    # Two JVMs starting at once on a busy CI machine: a slow first connection must not fail the run.
+    MARGINALIA_DATA_DIR="$WORK/$1-data" QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=60S \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
         java -Dquarkus.http.port="$2" -jar "$JAR" >"$WORK/$1.log" 2>&1 &
 }
