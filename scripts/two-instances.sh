@@ -88,7 +88,7 @@ for round in $(seq 1 "$ROUNDS"); do
     rows=$(sql "SELECT COUNT(*) FROM paper")
     distinct=$(sql "SELECT COUNT(DISTINCT fingerprint) FROM paper")
     first_starts=$(sql "SELECT COUNT(*) FROM seed_import WHERE trigger_name = 'first start'")
-    done_flag=$(sql "SELECT first_start_done FROM seed_claim")
+    done_flag=$(sql "SELECT first_start_done FROM seed_claim" 2>/dev/null || echo "no seed_claim table")
     seen_a=$(paper_count "$PORT_A") || fail "instance a's /api/papers did not answer"
     seen_b=$(paper_count "$PORT_B") || fail "instance b's /api/papers did not answer"
     importers=$(grep -l "Seed import: read" "$WORK/a.log" "$WORK/b.log" | xargs -r -n1 basename | tr '\n' ' ')
