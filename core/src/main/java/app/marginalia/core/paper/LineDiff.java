@@ -17,6 +17,16 @@ public final class LineDiff {
 
     /** One line of the diff; a {@code SKIPPED} line's text says how many lines it folds. */
     public record Line(Kind kind, String text) {
+
+        /** The sign a diff shows before the line: {@code -}, {@code +}, {@code …} or a space. */
+        public String marker() {
+            return switch (kind) {
+                case REMOVED -> "- ";
+                case ADDED -> "+ ";
+                case SKIPPED -> "… ";
+                case SAME -> "  ";
+            };
+        }
     }
 
     /** Unchanged lines kept on each side of a change. */

@@ -45,6 +45,30 @@ public record PaperFields(String title, List<String> authors, PartialDate publis
         }
     }
 
+    /**
+     * Reads a date stored in {@link PartialDate#iso()} form ({@code 2022-09-21}, {@code 2024-03},
+     * {@code --05-28}); null for null. Stored dates need not be in a form a person types.
+     */
+    public static PartialDate dateFromIso(String iso) {
+        if (iso == null || iso.isEmpty()) {
+            return null;
+        }
+        String[] parts = iso.startsWith("-") ? iso.substring(1).split("-", -1) : iso.split("-", -1);
+        Integer year = iso.startsWith("-") || parts[0].isEmpty() ? null : Integer.valueOf(parts[0]);
+        Integer month = parts.length > 1 ? Integer.valueOf(parts[1]) : null;
+        Integer day = parts.length > 2 ? Integer.valueOf(parts[2]) : null;
+        return new PartialDate(year, month, day);
+    }
+
+    /**
+     * A date as a person would type it ({@code Jun 12, 2017}), or in ISO form ({@code 2024-03})
+     * when the readable form would not read back as the same date; {@link PaperDraft} reads both.
+     */
+    public static String typed(PartialDate date) {
+        String shown = date.display();
+        return PartialDate.parse(shown).filter(date::equals).isPresent() ? shown : date.iso();
+    }
+
     private static String display(PartialDate date) {
         return date == null ? "" : date.display();
     }

@@ -14,12 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LineDiffTest {
 
     private static String render(List<Line> lines) {
-        return lines.stream().map(l -> switch (l.kind()) {
-            case SAME -> "  " + l.text();
-            case REMOVED -> "- " + l.text();
-            case ADDED -> "+ " + l.text();
-            case SKIPPED -> "… " + l.text();
-        }).collect(Collectors.joining("\n"));
+        return lines.stream().map(l -> l.marker() + l.text()).collect(Collectors.joining("\n"));
     }
 
     @Test

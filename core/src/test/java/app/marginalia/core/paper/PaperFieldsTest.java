@@ -39,4 +39,22 @@ class PaperFieldsTest {
                 new PaperFields.Change("abstractText", "Abstract", "The dominant sequence transduction models…", "")),
                 ORIGINAL.changesTo(bare));
     }
+
+    @Test
+    void shouldReadBackEveryStoredDateAsItWas() {
+        for (PartialDate date : List.of(new PartialDate(2022, 9, 21), new PartialDate(2024, 3, null),
+                PartialDate.ofYear(1999), new PartialDate(null, 5, 28), new PartialDate(null, 5, null))) {
+            assertEquals(date, PaperFields.dateFromIso(date.iso()), date.iso());
+        }
+        assertEquals(null, PaperFields.dateFromIso(null));
+    }
+
+    @Test
+    void shouldWriteEveryDateSoThatTheFormReadsItBack() {
+        for (PartialDate date : List.of(new PartialDate(2022, 9, 21), new PartialDate(2024, 3, null),
+                PartialDate.ofYear(1999), new PartialDate(null, 5, 28))) {
+            assertEquals(date, new PaperDraft("t", "", "a", "", PaperFields.typed(date), "").publishedDate().orElseThrow());
+        }
+        assertEquals("Jun 12, 2017", PaperFields.typed(new PartialDate(2017, 6, 12)));
+    }
 }
