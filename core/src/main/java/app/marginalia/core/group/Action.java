@@ -28,7 +28,14 @@ public enum Action {
     ANSWER_QUESTION,
     /** Attach a detached note to a passage again. */
     REATTACH_NOTE,
-    /** Edit a library paper's metadata and text: administrators, moderators of a group reading it, whoever added it. */
+    /**
+     * Change a library paper's metadata or text directly: administrators, and whoever added it. The
+     * adder only while nobody else's discussion depends on the paper: see {@link Policy#paperChange}.
+     */
     EDIT_PAPER,
+    /** Propose a change to a library paper for an administrator to accept or reject: anyone signed in. */
+    PROPOSE_PAPER_CHANGE,
+    /** Accept or reject proposed changes, and revert a paper to an earlier revision: administrators. */
+    REVIEW_PAPER_CHANGES,
     ADMINISTER_INSTANCE
 }

@@ -51,7 +51,11 @@ public final class Policy {
         table.put(Action.RESOLVE_THREAD, MODERATOR.or(MEMBER.and(AUTHOR)));
         table.put(Action.ANSWER_QUESTION, MODERATOR.or(MEMBER.and(AUTHOR)));
         table.put(Action.REATTACH_NOTE, MEMBER);
-        table.put(Action.EDIT_PAPER, ADMINISTRATOR.or(MODERATOR).or(AUTHOR));
+        // The adder's right is further bounded by the paper's stakes (paperChange); a group role gives none:
+        // the library is shared, and running one group's discussion is no right over another's.
+        table.put(Action.EDIT_PAPER, ADMINISTRATOR.or(AUTHOR));
+        table.put(Action.PROPOSE_PAPER_CHANGE, Actor::signedIn);
+        table.put(Action.REVIEW_PAPER_CHANGES, ADMINISTRATOR);
         table.put(Action.ADMINISTER_INSTANCE, ADMINISTRATOR);
         for (Action action : Action.values()) {
             if (!table.containsKey(action)) {
@@ -66,5 +70,32 @@ public final class Policy {
 
     public static boolean allows(Action action, Actor actor) {
         return TABLE.get(action).test(actor);
+    }
+
+    /** How a person may change a library paper: directly, only by proposing, or not at all. */
+    public enum PaperChange { EDIT, PROPOSE, NONE }
+
+    /**
+     * Who may change a paper that others discuss. An administrator edits directly. Whoever added the
+     * paper edits directly only while it is theirs alone: every note on it is their own private note
+     * or sits in a group they run (moderate or own), and every group with it on its reading list is one
+     * they run. Anyone else signed in proposes a change, which an administrator accepts or rejects.
+     * A group role is no right over the paper: the library is shared, and whoever could edit because
+     * they run one group could otherwise rewrite the passages another group's notes stand on.
+     *
+     * @param actor  the person, marked {@linkplain Actor#asAuthor author} when they added the paper
+     * @param stakes the discussions and reading lists that depend on the paper, as seen from that person
+     */
+    public static PaperChange paperChange(Actor actor, PaperStakes stakes) {
+        if (!actor.signedIn()) {
+            return PaperChange.NONE;
+        }
+        if (actor.administrator()) {
+            return PaperChange.EDIT;
+        }
+        if (allows(Action.EDIT_PAPER, actor) && stakes.allRunBy()) {
+            return PaperChange.EDIT;
+        }
+        return allows(Action.PROPOSE_PAPER_CHANGE, actor) ? PaperChange.PROPOSE : PaperChange.NONE;
     }
 }

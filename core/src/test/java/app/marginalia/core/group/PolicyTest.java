@@ -1,10 +1,13 @@
 package app.marginalia.core.group;
 
+import app.marginalia.core.group.Policy.PaperChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,15 +36,18 @@ class PolicyTest {
     @Test
     void shouldLetNoOneOutsideAGroupDoAnythingInIt() {
         assertEquals(Set.of(), allowed(ANONYMOUS));
-        assertEquals(Set.of(), allowed(OUTSIDER));
-        // An instance administrator runs the instance but reads no group's private business.
-        assertEquals(Set.of(Action.ADMINISTER_INSTANCE, Action.EDIT_PAPER), allowed(ADMIN));
+        // Anyone signed in may propose a change to the shared library; nothing in any group.
+        assertEquals(Set.of(Action.PROPOSE_PAPER_CHANGE), allowed(OUTSIDER));
+        // An instance administrator runs the instance and the library but reads no group's private business.
+        assertEquals(Set.of(Action.ADMINISTER_INSTANCE, Action.EDIT_PAPER, Action.PROPOSE_PAPER_CHANGE,
+                Action.REVIEW_PAPER_CHANGES), allowed(ADMIN));
     }
 
     @Test
     void shouldLetAMemberReadProposeVoteAndLeave() {
         assertEquals(EnumSet.of(Action.VIEW_GROUP, Action.LEAVE_GROUP, Action.PROPOSE_PAPER, Action.VOTE,
-                Action.ANNOTATE, Action.REPLY, Action.REACT, Action.REATTACH_NOTE), allowed(MEMBER));
+                Action.ANNOTATE, Action.REPLY, Action.REACT, Action.REATTACH_NOTE, Action.PROPOSE_PAPER_CHANGE),
+                allowed(MEMBER));
     }
 
     @Test
@@ -93,20 +99,71 @@ class PolicyTest {
     }
 
     @Test
-    void shouldLetAdministratorsModeratorsAndWhoeverAddedAPaperEditIt() {
+    void shouldLetOnlyAdministratorsAndWhoeverAddedAPaperEditItAndNoGroupRole() {
         assertTrue(Policy.allows(Action.EDIT_PAPER, ADMIN));
-        assertTrue(Policy.allows(Action.EDIT_PAPER, MODERATOR));
         assertTrue(Policy.allows(Action.EDIT_PAPER, OUTSIDER.asAuthor(true)));
-        assertFalse(Policy.allows(Action.EDIT_PAPER, MEMBER));
+        assertFalse(Policy.allows(Action.EDIT_PAPER, MODERATOR), "running a group gives no right over the library");
+        assertFalse(Policy.allows(Action.EDIT_PAPER, OWNER));
         assertFalse(Policy.allows(Action.EDIT_PAPER, OUTSIDER));
         assertFalse(Policy.allows(Action.EDIT_PAPER, ANONYMOUS));
+        assertTrue(Policy.allows(Action.REVIEW_PAPER_CHANGES, ADMIN));
+        assertFalse(Policy.allows(Action.REVIEW_PAPER_CHANGES, OWNER.asAuthor(true)));
+    }
+
+    private static final Actor ADDER = OUTSIDER.asAuthor(true);
+
+    private static PaperStakes stakes(long othersPrivateNotes, PaperStakes.GroupStake... groups) {
+        return new PaperStakes(List.of(groups), othersPrivateNotes);
+    }
+
+    private static PaperStakes.GroupStake group(Role role, long notes, boolean listed) {
+        return new PaperStakes.GroupStake(Optional.ofNullable(role), notes, listed);
+    }
+
+    @Test
+    void shouldLetTheAdderEditAPaperNobodyElseDependsOn() {
+        assertEquals(PaperChange.EDIT, Policy.paperChange(ADDER, PaperStakes.none()));
+        // Their own group's list and discussion are theirs to answer for when they run the group.
+        assertEquals(PaperChange.EDIT, Policy.paperChange(ADDER, stakes(0, group(Role.OWNER, 12, true),
+                group(Role.MODERATOR, 3, false))));
+    }
+
+    @Test
+    void shouldMakeTheAdderProposeOnceAnotherGroupOrPersonDependsOnThePaper() {
+        // The vandal's mirror image: the paper's adder, but another group reads it.
+        assertEquals(PaperChange.PROPOSE, Policy.paperChange(ADDER, stakes(0, group(Role.OWNER, 0, true),
+                group(null, 413, true))));
+        assertEquals(PaperChange.PROPOSE, Policy.paperChange(ADDER, stakes(0, group(null, 0, true))),
+                "a group that chose the paper by its title and text depends on them before its first note");
+        assertEquals(PaperChange.PROPOSE, Policy.paperChange(ADDER, stakes(0, group(Role.MEMBER, 1, true))),
+                "a plain member does not answer for the group's discussion");
+        assertEquals(PaperChange.PROPOSE, Policy.paperChange(ADDER, stakes(1)),
+                "someone's private notes would be moved or detached too");
+    }
+
+    @Test
+    void shouldLetAnAdministratorEditWhateverDependsOnThePaper() {
+        assertEquals(PaperChange.EDIT, Policy.paperChange(ADMIN, stakes(5, group(null, 413, true))));
+    }
+
+    @Test
+    void shouldMakeAGroupOwnerWhoDidNotAddThePaperProposeEvenWhenOnlyTheirGroupReadsIt() {
+        // The vandal: a new account makes a group and lists the paper; running that group is no right.
+        assertEquals(PaperChange.PROPOSE, Policy.paperChange(Actor.account(false, null),
+                stakes(0, group(Role.OWNER, 0, true), group(null, 413, true))));
+        assertEquals(PaperChange.PROPOSE, Policy.paperChange(Actor.account(false, null),
+                stakes(0, group(Role.OWNER, 4, true))));
+        assertEquals(PaperChange.NONE, Policy.paperChange(ANONYMOUS, PaperStakes.none()));
+        assertEquals(PaperChange.NONE, Policy.paperChange(ANONYMOUS.asAuthor(true), PaperStakes.none()));
     }
 
     @ParameterizedTest
     @EnumSource(Action.class)
     void shouldHaveARuleForEveryAction(Action action) {
         // Throws if the table lacks the action; an owner is refused only administration and others' words.
-        assertEquals(action != Action.ADMINISTER_INSTANCE && action != Action.EDIT_NOTE,
+        // Nor may an owner change the shared library beyond proposing.
+        assertEquals(action != Action.ADMINISTER_INSTANCE && action != Action.EDIT_NOTE && action != Action.EDIT_PAPER
+                        && action != Action.REVIEW_PAPER_CHANGES,
                 Policy.allows(action, OWNER.towards(Role.MEMBER)));
     }
 }

@@ -1,5 +1,7 @@
 package app.marginalia.persistence.paper;
 
+import app.marginalia.core.paper.Fingerprint;
+import app.marginalia.core.paper.PaperFields;
 import app.marginalia.core.paper.PartialDate;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
@@ -8,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -26,7 +29,7 @@ import java.util.Optional;
 public class Paper extends PanacheEntityBase {
 
     /** Authors are stored one per line, so a name may itself contain a comma. */
-    private static final String AUTHOR_SEPARATOR = "\n";
+    static final String AUTHOR_SEPARATOR = "\n";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -69,6 +72,14 @@ public class Paper extends PanacheEntityBase {
     @OrderBy("id")
     public List<PaperOrigin> origins = new ArrayList<>();
 
+    /**
+     * The paper with its row locked until the transaction ends, so changes to it (edits, accepted
+     * proposals, reverts) run one after another and each sees the version the one before it left.
+     */
+    public static Optional<Paper> findForUpdate(long id) {
+        return Optional.ofNullable(getEntityManager().find(Paper.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     public static List<Paper> findByFingerprint(String fingerprint) {
         return list("fingerprint", Sort.by("id"), fingerprint);
     }
@@ -93,7 +104,34 @@ public class Paper extends PanacheEntityBase {
     }
 
     public List<String> authorList() {
-        return authors == null || authors.isEmpty() ? List.of() : Arrays.asList(authors.split(AUTHOR_SEPARATOR));
+        return lines(authors);
+    }
+
+    static List<String> lines(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(AUTHOR_SEPARATOR));
+    }
+
+    /** The metadata a library change records and a revert restores. */
+    public PaperFields fields() {
+        return new PaperFields(title, authorList(), published().orElse(null), link, abstractText);
+    }
+
+    /**
+     * Sets the metadata as an editor chose it: the title is no longer provisional, and a changed
+     * author list is complete as typed. The fingerprint stays: it is the paper's identity for
+     * de-duplication and the seed import.
+     */
+    public void setFields(PaperFields fields) {
+        title = fields.title();
+        titleKey = Fingerprint.titleKey(fields.title());
+        titleProvisional = false;
+        if (!fields.authors().equals(authorList())) {
+            setAuthorList(fields.authors());
+            authorsTruncated = false;
+        }
+        setPublished(fields.published());
+        link = fields.link().isEmpty() ? null : fields.link();
+        abstractText = fields.abstractText().isEmpty() ? null : fields.abstractText();
     }
 
     public void setAuthorList(List<String> names) {

@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * A paper with its current text, as the reader page and {@code GET /api/papers/{id}} show it.
  * Paragraph offsets count code points in {@link Text#content}, the unit notes will anchor by.
+ * {@code version} is the state of the paper an edit or proposal names, so a change made since is a conflict.
  */
 public record PaperDetail(PaperSummary paper, String abstractText, Text text, List<Origin> origins,
-                          Instant addedAt) {
+                          Instant addedAt, long version) {
 
     /** The current version of the readable text. */
     public record Text(int version, String kind, int length, String content,
@@ -29,7 +30,7 @@ public record PaperDetail(PaperSummary paper, String abstractText, Text text, Li
         return new PaperDetail(PaperSummary.of(paper), paper.abstractText,
                 new Text(text.versionNo, text.kind.name(), CanonicalText.length(text.content), text.content,
                         CanonicalText.paragraphs(text.content)),
-                origins, paper.createdAt);
+                origins, paper.createdAt, paper.version);
     }
 
     /** The reader shows the abstract separately only when the text is the full paper. */

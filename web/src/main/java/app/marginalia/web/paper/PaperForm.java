@@ -3,7 +3,7 @@ package app.marginalia.web.paper;
 import app.marginalia.core.paper.PaperDraft;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** The "add a paper" form as submitted; copied into a {@link PaperDraft}, never bound to an entity. */
+/** The "add a paper" and "edit paper" form as submitted; copied into a {@link PaperDraft}, never bound to an entity. */
 public class PaperForm {
 
     @RestForm
@@ -24,6 +24,13 @@ public class PaperForm {
     /** A group whose reading list the new paper is proposed to, if any. */
     @RestForm
     public Long groupId;
+
+    /** Editing: the paper's version when the form was opened, so a change made since is a conflict. */
+    @RestForm
+    public Long version;
+    /** Editing: why the paper changes; required for a proposal, optional for a direct edit. */
+    @RestForm
+    public String reason = "";
 
     public PaperDraft draft() {
         return new PaperDraft(title, authors, abstractText, fullText, date, link);

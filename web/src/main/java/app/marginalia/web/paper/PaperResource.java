@@ -28,6 +28,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The library's pages: the list of papers, the reader, and adding a paper by hand. */
 @Path("/papers")
@@ -46,18 +47,23 @@ public class PaperResource {
         static native TemplateInstance add(PaperForm form, Map<String, String> errors, List<PaperSummary> duplicates,
                                            List<GroupService.GroupSummary> groups);
 
-        static native TemplateInstance edit(long id, PaperForm form, Map<String, String> errors);
+        static native TemplateInstance edit(long id, PaperForm form, Map<String, String> errors, boolean propose,
+                                            String conflict);
+
+        static native TemplateInstance history(PaperChangeService.History history);
     }
 
     private final PaperService papers;
+    private final PaperChangeService changes;
     private final GroupService groups;
     private final CurrentUser current;
     private final AnnotationService annotations;
     private final DiscussionTracking tracking;
 
-    PaperResource(PaperService papers, GroupService groups, CurrentUser current, AnnotationService annotations,
-                  DiscussionTracking tracking) {
+    PaperResource(PaperService papers, PaperChangeService changes, GroupService groups, CurrentUser current,
+                  AnnotationService annotations, DiscussionTracking tracking) {
         this.papers = papers;
+        this.changes = changes;
         this.groups = groups;
         this.current = current;
         this.annotations = annotations;
@@ -129,23 +135,61 @@ public class PaperResource {
                 "/papers/" + id + "?group=" + (form.groupId == null ? 0 : form.groupId), "Note saved.");
     }
 
+    /** The edit form for those who may edit the paper directly; the same form proposes a change for everyone else. */
     @GET
     @Path("{id:\\d{1,18}}/edit")
     public TemplateInstance editForm(@RestPath long id) {
-        return Templates.edit(id, papers.editForm(id, current.require()), Map.of());
+        PaperChangeService.EditView view = changes.editForm(id, current.require());
+        return Templates.edit(id, view.form(), Map.of(), view.propose(), null);
     }
 
     @POST
     @Path("{id:\\d{1,18}}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@RestPath long id, @BeanParam PaperForm form) {
+        CurrentUser.SignedIn user = current.require();
+        return changeOrForm(id, form, false, () -> {
+            PaperChangeService.Applied applied = changes.edit(id, user, form.draft(), form.version, form.reason);
+            return Flash.redirect("/papers/" + id, savedMessage(applied));
+        });
+    }
+
+    @POST
+    @Path("{id:\\d{1,18}}/proposals")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response proposeChange(@RestPath long id, @BeanParam PaperForm form) {
+        CurrentUser.SignedIn user = current.require();
+        return changeOrForm(id, form, true, () -> {
+            changes.propose(id, user, form.draft(), form.version, form.reason);
+            return Flash.redirect("/papers/" + id + "/history",
+                    "Your proposal was sent to the administrators. Its state is shown here.");
+        });
+    }
+
+    @GET
+    @Path("{id:\\d{1,18}}/history")
+    public TemplateInstance history(@RestPath long id) {
+        return Templates.history(changes.history(id, current.user()));
+    }
+
+    /** What a saved change did, in one sentence for the flash message. */
+    static String savedMessage(PaperChangeService.Applied applied) {
+        if (!applied.changed()) {
+            return "Nothing changed.";
+        }
+        return !applied.textChanged() ? "Paper saved."
+                : "Saved as text version " + applied.textVersion() + ". Notes: " + applied.notes().kept() + " in place, "
+                + applied.notes().moved() + " moved with their passage, " + applied.notes().detached() + " detached.";
+    }
+
+    /** Runs an edit or proposal; bad input re-renders the form (400), a conflict too (409), with what was typed. */
+    private static Response changeOrForm(long id, PaperForm form, boolean propose, Supplier<Response> change) {
         try {
-            PaperService.EditOutcome outcome = papers.edit(id, current.require(), form.draft());
-            return Flash.redirect("/papers/" + id, !outcome.textChanged() ? "Paper saved."
-                    : "Saved as text version " + outcome.version() + ". Notes: " + outcome.notes().kept() + " in place, "
-                    + outcome.notes().moved() + " moved with their passage, " + outcome.notes().detached() + " detached.");
+            return change.get();
         } catch (InvalidFormException e) {
-            return Response.status(400).entity(Templates.edit(id, form, e.byField())).build();
+            return Response.status(400).entity(Templates.edit(id, form, e.byField(), propose, null)).build();
+        } catch (PaperConflictException e) {
+            return Response.status(409).entity(Templates.edit(id, form, Map.of(), propose, e.getMessage())).build();
         }
     }
 

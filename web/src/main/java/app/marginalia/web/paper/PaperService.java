@@ -2,30 +2,22 @@ package app.marginalia.web.paper;
 
 import app.marginalia.core.paper.CanonicalText;
 import app.marginalia.core.paper.Fingerprint;
-import app.marginalia.core.group.Action;
-import app.marginalia.core.group.Actor;
 import app.marginalia.core.group.Policy;
-import app.marginalia.core.group.Role;
 import app.marginalia.core.paper.PaperDraft;
-import app.marginalia.core.paper.PartialDate;
 import app.marginalia.core.seed.SeedPaper;
-import app.marginalia.persistence.group.Membership;
 import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.paper.PaperOrigin;
 import app.marginalia.persistence.paper.PaperText;
-import app.marginalia.web.annotation.AnnotationService;
 import app.marginalia.web.group.GroupService;
 import app.marginalia.web.search.SearchIndexer;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,13 +30,12 @@ import java.util.Optional;
 public class PaperService {
 
     private final GroupService groups;
-    private final AnnotationService annotations;
-
+    private final PaperChangeService changes;
     private final SearchIndexer search;
 
-    PaperService(GroupService groups, AnnotationService annotations, SearchIndexer search) {
+    PaperService(GroupService groups, PaperChangeService changes, SearchIndexer search) {
         this.groups = groups;
-        this.annotations = annotations;
+        this.changes = changes;
         this.search = search;
     }
 
@@ -158,85 +149,10 @@ public class PaperService {
         return changed ? SeedOutcome.UPDATED : SeedOutcome.PRESENT;
     }
 
-    /** What saving an edit did: the text version now shown, and what happened to the notes. */
-    public record EditOutcome(int version, boolean textChanged, AnnotationService.Reanchored notes) {
-    }
-
-    /** The edit form filled with the paper as it is; 403 for those who may not edit it. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public PaperForm editForm(long id, SignedIn user) {
-        Paper paper = Paper.<Paper>findByIdOptional(id).orElseThrow(() -> new NotFoundException("No such paper."));
-        requireEditor(paper, user);
-        PaperText text = PaperText.findVersion(id, paper.textVersion).orElseThrow();
-        PaperForm form = new PaperForm();
-        form.title = paper.title;
-        form.authors = String.join("\n", paper.authorList());
-        form.abstractText = paper.abstractText == null ? "" : paper.abstractText;
-        form.fullText = text.kind == PaperText.Kind.FULL_TEXT ? text.content : "";
-        form.date = paper.published().map(PartialDate::display).orElse("");
-        form.link = paper.link == null ? "" : paper.link;
-        return form;
-    }
-
-    /**
-     * Saves a member's edit. A changed reading text becomes a new text version, and every note
-     * is re-anchored against it in the same transaction; nothing is lost if any of it fails.
-     */
-    public EditOutcome edit(long id, SignedIn user, PaperDraft draft) {
-        Paper paper = Paper.<Paper>findByIdOptional(id).orElseThrow(() -> new NotFoundException("No such paper."));
-        requireEditor(paper, user);
-        if (!draft.problems().isEmpty()) {
-            throw new InvalidFormException(draft.problems());
-        }
-        Instant now = Instant.now();
-        paper.title = draft.title();
-        paper.titleKey = Fingerprint.titleKey(draft.title());
-        paper.titleProvisional = false;
-        if (!draft.authorList().equals(paper.authorList())) {
-            paper.setAuthorList(draft.authorList());
-            paper.authorsTruncated = false;
-        }
-        paper.setPublished(draft.publishedDate().orElse(null));
-        paper.link = draft.link().isEmpty() ? null : draft.link();
-        paper.abstractText = draft.abstractText().isEmpty() ? null : draft.abstractText();
-        paper.updatedAt = now;
-        search.paper(paper.id);
-        // The fingerprint stays: it is the paper's identity for de-duplication and the seed import.
-        PaperText current = PaperText.findVersion(id, paper.textVersion).orElseThrow();
-        String next = draft.readingText();
-        if (next.equals(current.content)) {
-            return new EditOutcome(paper.textVersion, false, new AnnotationService.Reanchored(0, 0, 0));
-        }
-        PaperText text = new PaperText();
-        text.paper = paper;
-        text.versionNo = paper.textVersion + 1;
-        text.kind = draft.fullText().isEmpty() ? PaperText.Kind.ABSTRACT : PaperText.Kind.FULL_TEXT;
-        text.content = next;
-        text.createdAt = now;
-        text.persist();
-        paper.textVersion = text.versionNo;
-        return new EditOutcome(text.versionNo, true,
-                annotations.reanchorAll(id, current.content, next, text.versionNo));
-    }
-
-    /** Whether the user may edit the paper, so the reader offers the link only to them. */
+    /** Whether the user may edit the paper directly, so the reader offers "Edit" only to them. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean mayEdit(long id, SignedIn user) {
-        return Paper.<Paper>findByIdOptional(id).map(p -> Policy.allows(Action.EDIT_PAPER, editor(p, user))).orElse(false);
-    }
-
-    private static void requireEditor(Paper paper, SignedIn user) {
-        if (!Policy.allows(Action.EDIT_PAPER, editor(paper, user))) {
-            throw new ForbiddenException("Papers are edited by administrators, by moderators of a group reading them, "
-                    + "and by whoever added them.");
-        }
-    }
-
-    private static Actor editor(Paper paper, SignedIn user) {
-        Role role = Membership.<Membership>find("select m from Membership m where m.account.id = ?1 and exists "
-                        + "(select 1 from ReadingListEntry e where e.group = m.group and e.paper.id = ?2)", user.id(), paper.id)
-                .stream().map(m -> m.role).max(Comparator.naturalOrder()).orElse(null);
-        return Actor.account(user.administrator(), role).asAuthor(paper.addedBy != null && paper.addedBy == user.id());
+        return changes.access(id, user) == Policy.PaperChange.EDIT;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

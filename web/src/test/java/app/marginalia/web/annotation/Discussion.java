@@ -47,6 +47,7 @@ public final class Discussion {
         fields.put("fullText", "FULL_TEXT".equals(paper.getString("text.kind")) ? paper.getString("text.content") : "");
         fields.put("date", paper.getString("paper.published.display") == null ? "" : paper.getString("paper.published.display"));
         fields.put("link", paper.getString("paper.link") == null ? "" : paper.getString("paper.link"));
+        fields.put("version", paper.getString("version"));
         for (int i = 0; i < overrides.length; i += 2) {
             fields.put(overrides[i], overrides[i + 1]);
         }

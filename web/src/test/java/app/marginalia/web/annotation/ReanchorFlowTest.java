@@ -34,12 +34,13 @@ class ReanchorFlowTest {
         // The new text: an introduction before, the abstract without its last sentence, a conclusion after.
         String fullText = "Introduction\n\nWe revisit autoregressive scaling with new data.\n\n"
                 + abstractText.substring(0, lastStart).strip() + "\n\nConclusion\n\nMore to come in the next version.";
-        d.g.member.get("/papers/" + d.paperId + "/edit").then().statusCode(403);
-        d.g.outsider.post("/papers/" + d.paperId + "/edit", "title", TITLE, "fullText", fullText).then().statusCode(403);
-        d.g.owner.get("/papers/" + d.paperId + "/edit").then().statusCode(200).body(containsString(TITLE));
-        String location = d.g.owner.post("/papers/" + d.paperId + "/edit", d.editFields("fullText", fullText))
+        // A seed paper that groups discuss: only an administrator edits it directly; the group's own owner proposes.
+        d.g.outsider.post("/papers/" + d.paperId + "/edit", d.editFields("fullText", fullText)).then().statusCode(403);
+        d.g.owner.post("/papers/" + d.paperId + "/edit", d.editFields("fullText", fullText)).then().statusCode(403);
+        d.g.admin.get("/papers/" + d.paperId + "/edit").then().statusCode(200).body(containsString(TITLE));
+        String location = d.g.admin.post("/papers/" + d.paperId + "/edit", d.editFields("fullText", fullText))
                 .then().statusCode(303).extract().header("Location");
-        String reader = d.g.owner.get(location).asString();
+        String reader = d.g.admin.get(location).asString();
         assertTrue(reader.contains("Saved as text version 2. Notes: 0 in place, 2 moved with their passage, 1 detached."),
                 reader);
 
@@ -76,18 +77,21 @@ class ReanchorFlowTest {
     @Test
     void shouldSaveMetadataWithoutANewTextVersionAndRefuseBadInput() {
         Discussion d = new Discussion(TITLE);
-        Visitor moderator = d.g.moderator;
-        String abstractText = d.text;
-        moderator.post("/papers/" + d.paperId + "/edit", "title", "", "abstractText", abstractText).then().statusCode(400)
+        Visitor admin = d.g.admin;
+        admin.post("/papers/" + d.paperId + "/edit", d.editFields("title", "")).then().statusCode(400)
                 .body(containsString("Give the paper a title."));
-        int version = moderator.get("/api/papers/" + d.paperId).jsonPath().getInt("text.version");
-        moderator.post("/papers/" + d.paperId + "/edit", d.editFields("link", "https://arxiv.org/abs/2010.14701"))
+        int version = admin.get("/api/papers/" + d.paperId).jsonPath().getInt("text.version");
+        admin.post("/papers/" + d.paperId + "/edit", d.editFields("link", "https://arxiv.org/abs/2010.14701"))
                 .then().statusCode(303);
-        moderator.get("/api/papers/" + d.paperId).then().body("text.version", equalTo(version))
+        admin.get("/api/papers/" + d.paperId).then().body("text.version", equalTo(version))
                 .body("paper.link", equalTo("https://arxiv.org/abs/2010.14701"));
         Visitor.anonymous().get("/papers/" + d.paperId + "/edit").then().statusCode(303);
-        // The reader offers the edit link only to those who may use it.
-        assertTrue(d.page(moderator).contains("/papers/" + d.paperId + "/edit\">Edit paper</a>"));
-        assertTrue(!d.page(d.g.member).contains("Edit paper</a>"));
+        // The reader offers the edit link only to those who may use it; others may propose a change.
+        String forAdmin = admin.get("/papers/" + d.paperId).asString();
+        assertTrue(forAdmin.contains("/papers/" + d.paperId + "/edit\">Edit paper</a>"), forAdmin);
+        String forModerator = d.page(d.g.moderator);
+        assertTrue(!forModerator.contains("Edit paper</a>") && forModerator.contains("Propose a change</a>"));
+        String forAnonymous = Visitor.anonymous().get("/papers/" + d.paperId).asString();
+        assertTrue(!forAnonymous.contains("Edit paper</a>") && !forAnonymous.contains("Propose a change</a>"));
     }
 }

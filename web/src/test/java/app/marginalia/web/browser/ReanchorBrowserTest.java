@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * A moderator replaces a seed paper's abstract with a longer text in the browser: notes stay on
+ * An administrator replaces a seed paper's abstract with a longer text in the browser: notes stay on
  * their passages, the note whose passage was cut is listed as detached, and a member re-attaches it.
  */
 @QuarkusTest
@@ -30,10 +30,11 @@ class ReanchorBrowserTest extends BrowserTest {
         d.create(d.g.member, d.passage(0, first.length(), "COMMENTING", "On the opening claim."));
         d.create(d.g.member, d.passage(lastStart, d.text.length(), "COMMENTING", "On the closing sentence."));
 
-        try (BrowserContext moderator = browser.signedIn(d.g.moderator, 1280, 900);
+        try (BrowserContext admin = browser.signedIn(d.g.admin, 1280, 900);
              BrowserContext member = browser.signedIn(d.g.member, 1280, 900)) {
-            Page m = moderator.newPage();
-            m.navigate("/papers/" + d.paperId + "?group=" + d.g.id);
+            // A group reads the paper, so only an administrator edits it directly.
+            Page m = admin.newPage();
+            m.navigate("/papers/" + d.paperId);
             m.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit paper")).click();
             m.getByLabel("Full text").fill("Introduction\n\nA longer version of the paper.\n\n"
                     + d.text.substring(0, lastStart).strip() + "\n\nDiscussion\n\nThe closing sentence moved elsewhere.");

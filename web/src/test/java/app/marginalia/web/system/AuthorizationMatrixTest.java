@@ -2,6 +2,8 @@ package app.marginalia.web.system;
 
 import app.marginalia.persistence.account.Account;
 import app.marginalia.persistence.annotation.Notification;
+import app.marginalia.persistence.paper.PaperProposal;
+import app.marginalia.persistence.paper.PaperRevision;
 import app.marginalia.web.TestLibrary;
 import app.marginalia.web.Visitor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -56,9 +58,21 @@ class AuthorizationMatrixTest {
         expect("POST /papers", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
         expect("POST /papers/{id}/propose", SEE_OTHER, NOT_FOUND, SEE_OTHER, SEE_OTHER, SEE_OTHER, NOT_FOUND);
         expect("POST /papers/{id}/seen", SEE_OTHER, NOT_FOUND, SEE_OTHER, SEE_OTHER, SEE_OTHER, NOT_FOUND);
-        // Editing a paper: administrators, moderators of a group reading it, whoever added it.
-        expect("GET /papers/{id}/edit", SEE_OTHER, FORBIDDEN, FORBIDDEN, OK, OK, OK);
-        expect("POST /papers/{id}/edit", SEE_OTHER, FORBIDDEN, FORBIDDEN, SEE_OTHER, SEE_OTHER, SEE_OTHER);
+        // Changing a paper others discuss (this one has the scene group's notes): administrators edit it; everyone
+        // else signed in gets the same form to propose a change, and a direct edit is refused. The paper is public,
+        // so refusing says 403, not 404. A group role is no right over the shared library.
+        expect("GET /papers/{id}/edit", SEE_OTHER, OK, OK, OK, OK, OK);
+        expect("POST /papers/{id}/edit", SEE_OTHER, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEE_OTHER);
+        expect("POST /papers/{id}/proposals", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
+        expect("GET /papers/{id}/history", OK, OK, OK, OK, OK, OK);
+        // Reviewing proposals and reverting changes is administration: invisible to everyone else.
+        expect("GET /admin/library/proposals", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK);
+        expect("POST /admin/library/proposals/{proposalId}/accept", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND,
+                NOT_FOUND, SEE_OTHER);
+        expect("POST /admin/library/proposals/{proposalId}/reject", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND,
+                NOT_FOUND, SEE_OTHER);
+        expect("POST /admin/library/papers/{paperId}/revisions/{revisionId}/revert", SEE_OTHER, NOT_FOUND, NOT_FOUND,
+                NOT_FOUND, NOT_FOUND, SEE_OTHER);
         expect("GET /api/papers", OK, OK, OK, OK, OK, OK);
         expect("GET /api/papers/{id}", OK, OK, OK, OK, OK, OK);
         // Accounts.
@@ -186,7 +200,15 @@ class AuthorizationMatrixTest {
             case "POST /papers/{id}/edit" -> new String[]{"title", scene.paper.getString("paper.title"),
                     "authors", String.join("\n", scene.paper.<String>getList("paper.authors")),
                     "abstractText", scene.paper.getString("abstractText"),
-                    "date", scene.paper.getString("paper.published.display"), "link", ""};
+                    "date", scene.paper.getString("paper.published.display"), "link", "",
+                    "version", scene.paper.getString("version")};
+            // One proposal per persona on the shared paper; it waits, the paper does not change.
+            case "POST /papers/{id}/proposals" -> new String[]{"title", "Matrix proposal " + persona,
+                    "authors", String.join("\n", scene.paper.<String>getList("paper.authors")),
+                    "abstractText", scene.paper.getString("abstractText"),
+                    "date", scene.paper.getString("paper.published.display"), "link", "",
+                    "version", scene.paper.getString("version"), "reason", "The matrix checks who may propose."};
+            case "POST /admin/library/proposals/{proposalId}/reject" -> new String[]{"decision", "Not needed."};
             case "POST /papers/{id}/annotations" -> new String[]{"groupId", scene.groupId, "motivation", "COMMENTING",
                     "body", "A matrix note"};
             case "POST /annotations/{id}/replies" -> new String[]{"body", "A matrix reply"};
@@ -373,13 +395,45 @@ class AuthorizationMatrixTest {
             assertTrue(entryId.matches("\\d+") && invitationId.matches("\\d+"));
         }
 
+        /** A paper of its own with one applied change and one pending proposal, made when a route needs them. */
+        private String[] library;
+
         String path(String template) {
+            if (template.contains("{proposalId}") || template.contains("{revisionId}")) {
+                String[] l = library();
+                return template.replace("{paperId}", l[0]).replace("{revisionId}", l[1]).replace("{proposalId}", l[2]);
+            }
             boolean paper = template.startsWith("/papers") || template.startsWith("/api/papers");
             boolean note = template.startsWith("/annotations") || template.startsWith("/api/annotations");
             boolean inbox = template.startsWith("/notifications") || template.startsWith("/api/notifications");
             return template.replace("{id}", note ? annotationId : paper ? paperId : inbox ? notificationId : groupId)
                     .replace("{paperId}", paperId).replace("{entryId}", entryId)
                     .replace("{accountId}", targetId).replace("{invitationId}", invitationId).replace("{token}", token);
+        }
+
+        /**
+         * The outsider adds a paper and edits its title (nobody else depends on it, so they may); the member
+         * proposes another title. A paper of its own, so reverting or accepting leaves the seed library alone.
+         */
+        private String[] library() {
+            if (library == null) {
+                String paperId = world.outsider.post("/papers", "title", "Matrix library paper " + System.nanoTime(),
+                        "abstractText", "A paper the matrix changes " + System.nanoTime(), "confirmDuplicate", "true")
+                        .then().statusCode(303).extract().header("Location").replaceAll(".*/papers/(\\d+).*", "$1");
+                String version = world.outsider.get("/api/papers/" + paperId).jsonPath().getString("version");
+                world.outsider.post("/papers/" + paperId + "/edit", "title", "Matrix library paper, corrected",
+                        "abstractText", "A paper the matrix changes, corrected", "version", version)
+                        .then().statusCode(303);
+                version = world.outsider.get("/api/papers/" + paperId).jsonPath().getString("version");
+                world.member.post("/papers/" + paperId + "/proposals", "title", "Matrix library paper, proposed",
+                        "abstractText", "A paper the matrix changes, corrected", "version", version,
+                        "reason", "A better title.").then().statusCode(303);
+                long paper = Long.parseLong(paperId);
+                library = QuarkusTransaction.requiringNew().call(() -> new String[]{paperId,
+                        String.valueOf(PaperRevision.<PaperRevision>find("paper.id", paper).firstResult().id),
+                        String.valueOf(PaperProposal.<PaperProposal>find("paper.id", paper).firstResult().id)});
+            }
+            return library;
         }
 
         private static long id(Visitor visitor) {

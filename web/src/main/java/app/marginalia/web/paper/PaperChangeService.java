@@ -1,0 +1,391 @@
+package app.marginalia.web.paper;
+
+import app.marginalia.core.group.Action;
+import app.marginalia.core.group.Actor;
+import app.marginalia.core.group.Policy;
+import app.marginalia.core.group.Policy.PaperChange;
+import app.marginalia.core.paper.CanonicalText;
+import app.marginalia.core.paper.LineDiff;
+import app.marginalia.core.paper.PaperDraft;
+import app.marginalia.core.paper.PaperFields;
+import app.marginalia.persistence.account.Account;
+import app.marginalia.persistence.paper.LibraryStakes;
+import app.marginalia.persistence.paper.Paper;
+import app.marginalia.persistence.paper.PaperProposal;
+import app.marginalia.persistence.paper.PaperRevision;
+import app.marginalia.persistence.paper.PaperText;
+import app.marginalia.web.annotation.AnnotationService;
+import app.marginalia.web.search.SearchIndexer;
+import app.marginalia.web.system.CurrentUser.SignedIn;
+import app.marginalia.web.system.InvalidFormException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import org.hibernate.StaleStateException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Changes to the shared library: direct edits by those {@link Policy#paperChange} lets edit,
+ * proposals from everyone else, an administrator's review of proposals, and reverts. Every applied
+ * change is a {@link PaperRevision}; a changed text is a new text version with every note
+ * re-anchored in the same transaction, so a failure leaves nothing half-saved.
+ */
+@ApplicationScoped
+@Transactional
+public class PaperChangeService {
+
+    /** How many proposals one account may have waiting at once, so nobody floods the review queue. */
+    static final int MAX_PENDING_PER_ACCOUNT = 20;
+    static final int REASON_MAX = 500;
+
+    private final AnnotationService annotations;
+    private final SearchIndexer search;
+
+    PaperChangeService(AnnotationService annotations, SearchIndexer search) {
+        this.annotations = annotations;
+        this.search = search;
+    }
+
+    /** The edit form as the person may use it: to edit directly, or to propose a change. */
+    public record EditView(PaperForm form, boolean propose) {
+    }
+
+    /** What applying a change did: the revision recorded (none when nothing changed), and the notes. */
+    public record Applied(PaperRevision revision, int textVersion, boolean textChanged,
+                          AnnotationService.Reanchored notes) {
+
+        public boolean changed() {
+            return revision != null;
+        }
+    }
+
+    /** A revision as the history page shows it. */
+    public record RevisionView(long id, String kind, String actor, String proposer, String reason, Instant at,
+                               List<PaperFields.Change> changes, int oldTextVersion, int newTextVersion,
+                               Long revertsId) {
+
+        public boolean textChanged() {
+            return oldTextVersion != newTextVersion;
+        }
+    }
+
+    /** A proposal as its reviewer (or proposer) sees it: the metadata side by side and the text's diff. */
+    public record ProposalView(long id, long paperId, String paperTitle, String proposer, String status, String reason,
+                               Instant at, String decision, List<PaperFields.Change> changes, boolean textChanged,
+                               int currentLength, int proposedLength, List<LineDiff.Line> textDiff, boolean stale) {
+    }
+
+    /** The paper's history page: its changes, and the proposals the viewer may see. */
+    public record History(long paperId, String title, boolean reviewer, boolean mayChange, boolean mayEditDirectly,
+                          List<RevisionView> revisions, List<ProposalView> proposals) {
+    }
+
+    // ---- Who may do what ----
+
+    /** How the person may change the paper, by core's rule over the paper's stakes. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PaperChange access(long paperId, SignedIn user) {
+        Paper paper = Paper.<Paper>findByIdOptional(paperId).orElseThrow(() -> new NotFoundException("No such paper."));
+        return access(paper, user);
+    }
+
+    private static PaperChange access(Paper paper, SignedIn user) {
+        Actor actor = Actor.account(user.administrator(), null)
+                .asAuthor(paper.addedBy != null && paper.addedBy == user.id());
+        return Policy.paperChange(actor, LibraryStakes.of(paper.id, user.id()));
+    }
+
+    /** Administrators only; like the admin pages, review does not exist for anyone else (404). */
+    private static void requireReviewer(SignedIn user) {
+        if (!Policy.allows(Action.REVIEW_PAPER_CHANGES, Actor.account(user.administrator(), null))) {
+            throw new NotFoundException();
+        }
+    }
+
+    // ---- Editing and proposing ----
+
+    /** The form filled with the paper as it is, for editing or for proposing a change. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EditView editForm(long id, SignedIn user) {
+        Paper paper = Paper.<Paper>findByIdOptional(id).orElseThrow(() -> new NotFoundException("No such paper."));
+        PaperChange access = access(paper, user);
+        if (access == PaperChange.NONE) {
+            throw new ForbiddenException("You cannot change this paper.");
+        }
+        PaperText text = PaperText.findVersion(id, paper.textVersion).orElseThrow();
+        PaperForm form = new PaperForm();
+        form.title = paper.title;
+        form.authors = String.join("\n", paper.authorList());
+        form.abstractText = paper.abstractText == null ? "" : paper.abstractText;
+        form.fullText = text.kind == PaperText.Kind.FULL_TEXT ? text.content : "";
+        form.date = paper.published().map(PaperFields::typed).orElse("");
+        form.link = paper.link == null ? "" : paper.link;
+        form.version = paper.version;
+        return new EditView(form, access == PaperChange.PROPOSE);
+    }
+
+    /**
+     * Saves a direct edit, if the person may edit the paper directly and it is still at the version
+     * they opened; a stale version is a conflict (409), never a silent overwrite.
+     */
+    public Applied edit(long id, SignedIn user, PaperDraft draft, Long expectedVersion, String reason) {
+        return guarded(() -> {
+            Paper paper = Paper.findForUpdate(id).orElseThrow(() -> new NotFoundException("No such paper."));
+            if (access(paper, user) != PaperChange.EDIT) {
+                throw new ForbiddenException("Other groups or people depend on this paper, so changes to it are "
+                        + "proposed and an administrator accepts them. Use “Propose a change” on the paper.");
+            }
+            if (!draft.problems().isEmpty()) {
+                throw new InvalidFormException(draft.problems());
+            }
+            requireVersion(paper, expectedVersion);
+            return apply(paper, draft, user.id(), PaperRevision.Kind.EDIT, null, optionalReason(reason));
+        });
+    }
+
+    /** Stores a proposed change for an administrator; the paper itself does not change. */
+    public PaperProposal propose(long id, SignedIn user, PaperDraft draft, Long expectedVersion, String reason) {
+        Paper paper = Paper.<Paper>findByIdOptional(id).orElseThrow(() -> new NotFoundException("No such paper."));
+        if (!Policy.allows(Action.PROPOSE_PAPER_CHANGE, Actor.account(user.administrator(), null))) {
+            throw new ForbiddenException("Sign in to propose a change.");
+        }
+        String why = reason == null ? "" : CanonicalText.singleLine(reason);
+        if (why.isEmpty() || why.length() > REASON_MAX) {
+            throw new InvalidFormException("reason", "Say in a sentence (at most " + REASON_MAX
+                    + " characters) what the change corrects, so an administrator can judge it.");
+        }
+        if (!draft.problems().isEmpty()) {
+            throw new InvalidFormException(draft.problems());
+        }
+        requireVersion(paper, expectedVersion);
+        String currentText = PaperText.findVersion(id, paper.textVersion).orElseThrow().content;
+        if (paper.fields().changesTo(PaperFields.of(draft)).isEmpty() && draft.readingText().equals(currentText)) {
+            throw new InvalidFormException("reason", "The proposal changes nothing: change a field first.");
+        }
+        if (PaperProposal.pendingBy(id, user.id()) > 0) {
+            throw new InvalidFormException("reason", "You already have a proposal for this paper waiting for an "
+                    + "administrator. Its state is on the paper's history page.");
+        }
+        if (PaperProposal.pendingBy(user.id()) >= MAX_PENDING_PER_ACCOUNT) {
+            throw new InvalidFormException("reason", "You have " + MAX_PENDING_PER_ACCOUNT
+                    + " proposals waiting already; wait until an administrator has looked at them.");
+        }
+        PaperProposal proposal = new PaperProposal();
+        proposal.paper = paper;
+        proposal.proposer = Account.findById(user.id());
+        proposal.status = PaperProposal.Status.PENDING;
+        proposal.reason = why;
+        proposal.baseVersion = paper.version;
+        proposal.setDraft(draft);
+        proposal.createdAt = Instant.now();
+        proposal.persist();
+        return proposal;
+    }
+
+    // ---- Review ----
+
+    /** Every proposal waiting for an administrator, with its diff against the paper as it is now. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ProposalView> pending(SignedIn user) {
+        requireReviewer(user);
+        return PaperProposal.pending().stream().map(PaperChangeService::view).toList();
+    }
+
+    /** Applies a proposal as an edit by the administrator; refused when the paper changed since it was made. */
+    public Applied accept(long proposalId, SignedIn user) {
+        requireReviewer(user);
+        return guarded(() -> {
+            PaperProposal proposal = PaperProposal.<PaperProposal>findByIdOptional(proposalId)
+                    .orElseThrow(() -> new NotFoundException("No such proposal."));
+            Paper paper = Paper.findForUpdate(proposal.paper.id).orElseThrow();
+            requirePending(proposal);
+            if (proposal.baseVersion != paper.version) {
+                throw new PaperConflictException("The paper changed after this proposal was made, so accepting it "
+                        + "could undo that change unseen. Reject it with that reason and ask for a new proposal.");
+            }
+            PaperDraft draft = proposal.draft();
+            if (!draft.problems().isEmpty()) {
+                throw new InvalidFormException(draft.problems());
+            }
+            Applied applied = apply(paper, draft, user.id(), PaperRevision.Kind.PROPOSAL, proposal.proposer,
+                    proposal.reason);
+            decide(proposal, user, PaperProposal.Status.ACCEPTED, null);
+            proposal.revisionId = applied.changed() ? applied.revision().id : null;
+            return applied;
+        });
+    }
+
+    public void reject(long proposalId, SignedIn user, String reason) {
+        requireReviewer(user);
+        PaperProposal proposal = PaperProposal.<PaperProposal>findByIdOptional(proposalId)
+                .orElseThrow(() -> new NotFoundException("No such proposal."));
+        String why = reason == null ? "" : CanonicalText.singleLine(reason);
+        if (why.isEmpty() || why.length() > REASON_MAX) {
+            throw new InvalidFormException("decision", "Give the proposer a reason (at most " + REASON_MAX
+                    + " characters).");
+        }
+        Paper.findForUpdate(proposal.paper.id);
+        requirePending(proposal);
+        decide(proposal, user, PaperProposal.Status.REJECTED, why);
+    }
+
+    /**
+     * Restores the paper as it was before a revision: its metadata, and its text as a new version
+     * with every note re-anchored (notes are moved or detached, never lost). Recorded as a revision.
+     */
+    public Applied revert(long paperId, long revisionId, SignedIn user) {
+        requireReviewer(user);
+        return guarded(() -> {
+            Paper paper = Paper.findForUpdate(paperId).orElseThrow(() -> new NotFoundException("No such paper."));
+            PaperRevision revision = PaperRevision.findOfPaper(paperId, revisionId)
+                    .orElseThrow(() -> new NotFoundException("No such change."));
+            PaperText old = PaperText.findVersion(paperId, revision.oldTextVersion).orElseThrow();
+            Applied applied = apply(paper, revision.before(), old.content, old.kind, user.id(),
+                    PaperRevision.Kind.REVERT, null, "Reverted change #" + revision.id + ".");
+            if (applied.changed()) {
+                applied.revision().revertsId = revision.id;
+            }
+            return applied;
+        });
+    }
+
+    // ---- History ----
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public History history(long paperId, Optional<SignedIn> viewer) {
+        Paper paper = Paper.<Paper>findByIdOptional(paperId).orElseThrow(() -> new NotFoundException("No such paper."));
+        boolean reviewer = viewer.map(u -> Policy.allows(Action.REVIEW_PAPER_CHANGES,
+                Actor.account(u.administrator(), null))).orElse(false);
+        PaperChange access = viewer.map(u -> access(paper, u)).orElse(PaperChange.NONE);
+        List<RevisionView> revisions = PaperRevision.ofPaper(paperId).stream().map(r -> new RevisionView(r.id,
+                switch (r.kind) {
+                    case EDIT -> "Edited";
+                    case PROPOSAL -> "Proposal accepted";
+                    case REVERT -> "Reverted";
+                }, name(r.actor), r.proposer == null ? null : name(r.proposer), r.reason, r.createdAt,
+                r.before().changesTo(r.after()), r.oldTextVersion, r.newTextVersion, r.revertsId)).toList();
+        // Proposals are their proposer's and the reviewers' business: a pending one may be anything.
+        List<ProposalView> proposals = viewer.isEmpty() ? List.of() : PaperProposal.ofPaper(paperId).stream()
+                .filter(p -> reviewer || p.proposer.id == viewer.get().id())
+                .map(PaperChangeService::view).toList();
+        return new History(paperId, paper.title, reviewer, access != PaperChange.NONE, access == PaperChange.EDIT,
+                revisions, proposals);
+    }
+
+    // ---- Applying a change ----
+
+    private Applied apply(Paper paper, PaperDraft draft, long actorId, PaperRevision.Kind kind, Account proposer,
+                          String reason) {
+        return apply(paper, PaperFields.of(draft), draft.readingText(),
+                draft.fullText().isEmpty() ? PaperText.Kind.ABSTRACT : PaperText.Kind.FULL_TEXT,
+                actorId, kind, proposer, reason);
+    }
+
+    /** The one way the library's papers change: metadata, a new text version if the text differs, a revision. */
+    private Applied apply(Paper paper, PaperFields fields, String text, PaperText.Kind textKind, long actorId,
+                          PaperRevision.Kind kind, Account proposer, String reason) {
+        Instant now = Instant.now();
+        PaperFields before = paper.fields();
+        PaperText current = PaperText.findVersion(paper.id, paper.textVersion).orElseThrow();
+        boolean textChanged = !text.equals(current.content);
+        if (before.changesTo(fields).isEmpty() && !textChanged) {
+            return new Applied(null, paper.textVersion, false, new AnnotationService.Reanchored(0, 0, 0));
+        }
+        PaperRevision revision = new PaperRevision();
+        revision.paper = paper;
+        revision.kind = kind;
+        revision.actor = Account.findById(actorId);
+        revision.proposer = proposer;
+        revision.reason = reason;
+        revision.setBefore(before, paper.textVersion);
+        paper.setFields(fields);
+        paper.updatedAt = now;
+        AnnotationService.Reanchored notes = new AnnotationService.Reanchored(0, 0, 0);
+        if (textChanged) {
+            PaperText next = new PaperText();
+            next.paper = paper;
+            next.versionNo = paper.textVersion + 1;
+            next.kind = textKind;
+            next.content = text;
+            next.createdAt = now;
+            next.persist();
+            paper.textVersion = next.versionNo;
+            notes = annotations.reanchorAll(paper.id, current.content, text, next.versionNo);
+        }
+        revision.setAfter(fields, paper.textVersion);
+        revision.createdAt = now;
+        revision.persist();
+        search.paper(paper.id);
+        return new Applied(revision, paper.textVersion, textChanged, notes);
+    }
+
+    /**
+     * Runs a change and flushes it inside the transaction, so a collision the row lock did not
+     * prevent (a note edited while it was being re-anchored, a lock wait that timed out) is a 409
+     * with nothing saved rather than a failure at commit, which would be a 500.
+     */
+    private static <T> T guarded(Supplier<T> change) {
+        try {
+            T result = change.get();
+            Paper.flush();
+            return result;
+        } catch (OptimisticLockException | PessimisticLockException | LockTimeoutException | StaleStateException e) {
+            throw PaperConflictException.changedMeanwhile();
+        }
+    }
+
+    private static void requireVersion(Paper paper, Long expectedVersion) {
+        if (expectedVersion == null || expectedVersion != paper.version) {
+            throw PaperConflictException.changedMeanwhile();
+        }
+    }
+
+    private static void requirePending(PaperProposal proposal) {
+        if (proposal.status != PaperProposal.Status.PENDING) {
+            throw new PaperConflictException("This proposal was already " + proposal.status.name().toLowerCase()
+                    + ".");
+        }
+    }
+
+    private static void decide(PaperProposal proposal, SignedIn user, PaperProposal.Status status, String decision) {
+        proposal.status = status;
+        proposal.decidedAt = Instant.now();
+        proposal.decidedBy = Account.findById(user.id());
+        proposal.decision = decision;
+    }
+
+    private static String optionalReason(String reason) {
+        String why = reason == null ? "" : CanonicalText.singleLine(reason);
+        if (why.length() > REASON_MAX) {
+            throw new InvalidFormException("reason", "Keep the summary to " + REASON_MAX + " characters.");
+        }
+        return why;
+    }
+
+    private static String name(Account account) {
+        return account == null ? "a deleted account" : account.displayName;
+    }
+
+    private static ProposalView view(PaperProposal p) {
+        Paper paper = p.paper;
+        boolean pending = p.status == PaperProposal.Status.PENDING;
+        PaperDraft draft = p.draft();
+        String current = PaperText.findVersion(paper.id, paper.textVersion).orElseThrow().content;
+        String proposed = draft.readingText();
+        boolean textChanged = !proposed.equals(current);
+        // A decided proposal is not compared with the paper as it is now: that would show a diff nobody proposed.
+        return new ProposalView(p.id, paper.id, paper.title, name(p.proposer), p.status.name(), p.reason, p.createdAt,
+                p.decision, pending ? paper.fields().changesTo(PaperFields.of(draft)) : List.of(),
+                pending && textChanged, CanonicalText.length(current), CanonicalText.length(proposed),
+                pending && textChanged ? LineDiff.of(current, proposed) : List.of(),
+                pending && p.baseVersion != paper.version);
+    }
+}
