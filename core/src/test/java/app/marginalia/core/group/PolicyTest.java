@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -144,6 +145,16 @@ class PolicyTest {
     @Test
     void shouldLetAnAdministratorEditWhateverDependsOnThePaper() {
         assertEquals(PaperChange.EDIT, Policy.paperChange(ADMIN, stakes(5, group(null, 413, true))));
+    }
+
+    @Test
+    void shouldLookUpTheStakesOnlyForThePapersAdder() {
+        Supplier<PaperStakes> unused = () -> {
+            throw new AssertionError("the stakes decide nothing here");
+        };
+        assertEquals(PaperChange.PROPOSE, Policy.paperChange(MODERATOR, unused));
+        assertEquals(PaperChange.EDIT, Policy.paperChange(ADMIN, unused));
+        assertEquals(PaperChange.NONE, Policy.paperChange(ANONYMOUS, unused));
     }
 
     @Test

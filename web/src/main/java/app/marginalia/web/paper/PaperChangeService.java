@@ -100,7 +100,7 @@ public class PaperChangeService {
     private static PaperChange access(Paper paper, SignedIn user) {
         Actor actor = Actor.account(user.administrator(), null)
                 .asAuthor(paper.addedBy != null && paper.addedBy == user.id());
-        return Policy.paperChange(actor, LibraryStakes.of(paper.id, user.id()));
+        return Policy.paperChange(actor, () -> LibraryStakes.of(paper.id, user.id()));
     }
 
     /** Administrators only; like the admin pages, review does not exist for anyone else (404). */
