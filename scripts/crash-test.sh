@@ -63,7 +63,8 @@ trap 'exit 130' INT TERM
 
 if [ "$DB" = postgresql ]; then
     PG_DB="dur_crash_$$"
-    psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $PG_DB" -c "CREATE DATABASE $PG_DB" postgres
+    PGOPTIONS=--client-min-messages=warning psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $PG_DB" \
+        -c "CREATE DATABASE $PG_DB" postgres
     PG_ARGS=(--pg-url "jdbc:postgresql://127.0.0.1:5432/$PG_DB" --pg-user postgres)
 fi
 
