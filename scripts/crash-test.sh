@@ -47,7 +47,7 @@ cleanup() {
     # Stop the application this run started (its pid is in the work directory), nothing else.
     if [ -f "$WORK/app.pid" ]; then
         local pid; pid=$(cat "$WORK/app.pid")
-        kill -9 "$pid" 2>/dev/null || true
+        if grep -qs "quarkus-run.jar" "/proc/$pid/cmdline"; then kill -9 "$pid" 2>/dev/null || true; fi
     fi
     if [ "$KEEP" = true ]; then
         echo "kept: $WORK${PG_DB:+ and database $PG_DB}"
