@@ -40,12 +40,13 @@ class IdentityCountersTest {
 
     @Test
     void shouldOnlyMoveCountersForward() throws SQLException {
+        Visitor.register("counted");
         long highest = maxAccountId();
         counters.advance();
         long next = identityBase();
         counters.advance();
         assertTrue(next > highest, "counter " + next + " not past the highest id " + highest);
-        assertTrue(identityBase() > next, "a second start must not move the counter back");
+        assertTrue(identityBase() >= next, "a second start must not move the counter back");
     }
 
     private long maxAccountId() throws SQLException {
