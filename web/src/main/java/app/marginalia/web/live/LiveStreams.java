@@ -179,10 +179,13 @@ public class LiveStreams {
             throw e;
         }
         bySink.put(sink, stream);
-        streams.put(stream, Boolean.TRUE);
         closings(sse).register(sink);
         stream.send(sse.newEventBuilder().name("hello").reconnectDelay(3000)
                 .data("{\"instance\":\"" + instance + "\",\"sequence\":" + mark + "}").build());
+        if (stream.released.get()) {
+            return; // the page went away before its greeting
+        }
+        streams.put(stream, Boolean.TRUE);
         // Events published while this stream was being set up were not delivered to it live.
         long from = since == null ? mark : Math.min(since, mark);
         for (LiveEvent e : fanout.since(from)) {
@@ -192,7 +195,6 @@ public class LiveStreams {
             }
         }
     }
-
 
     /** Open streams on this instance. */
     public int open() {
