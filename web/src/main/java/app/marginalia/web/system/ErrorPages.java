@@ -109,6 +109,10 @@ public class ErrorPages {
             return respond(request, 409, "Conflict",
                     "Someone else changed this at the same moment, so nothing was saved. Reload the page and try again.");
         }
+        if (isUndecodable(e)) {
+            return respond(request, 400, "Invalid input",
+                    "The request is not valid form or URL encoding (a '%' must be followed by two hex digits of UTF-8).");
+        }
         LOG.error("Unexpected failure", e);
         return respond(request, 500, "Something went wrong",
                 "The server could not complete this request. Nothing was changed; please try again.");
@@ -142,6 +146,15 @@ public class ErrorPages {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the framework could not percent-decode the request's form body or address: it
+     * throws a bare IllegalArgumentException from its URL decoder, before any of our code runs.
+     */
+    static boolean isUndecodable(Throwable e) {
+        return e instanceof IllegalArgumentException && e.getStackTrace().length > 0
+                && e.getStackTrace()[0].getClassName().equals("org.jboss.resteasy.reactive.common.util.URLUtils");
     }
 
     private static boolean wantsJson(HttpServerRequest request) {
