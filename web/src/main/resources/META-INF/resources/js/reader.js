@@ -142,9 +142,11 @@
             body: field('body').value,
             tags: field('tags').value.split(/[,\s]+/).filter(Boolean)
         };
+        // The form's request key goes with every attempt: a double click or a retry saves one note.
         fetch('/api/papers/' + reader.dataset.paper + '/annotations', {
             method: 'POST',
-            headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf, 'Accept': 'application/json'},
+            headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf, 'Accept': 'application/json',
+                'Idempotency-Key': field('requestKey').value},
             body: JSON.stringify(body),
             credentials: 'same-origin'
         }).then(function (response) {

@@ -15,8 +15,11 @@ public final class Selectors {
     private Selectors() {
     }
 
-    /** Why the selectors do not describe {@code text}, or empty when they do. */
-    public static Optional<String> problem(String text, TextPositionSelector position, TextQuoteSelector quote) {
+    /**
+     * Why a position cannot select anything in {@code text}, or empty when it can. Checked
+     * before anything is sliced or derived from it: a client may send any numbers.
+     */
+    public static Optional<String> positionProblem(String text, TextPositionSelector position) {
         int length = text.codePointCount(0, text.length());
         if (position.start() < 0 || position.end() > length || position.start() >= position.end()) {
             return Optional.of("The selection [" + position.start() + ", " + position.end()
@@ -25,12 +28,25 @@ public final class Selectors {
         if (position.end() - position.start() > AnnotationLimits.QUOTE_MAX) {
             return Optional.of("The quote is longer than " + AnnotationLimits.QUOTE_MAX + " characters.");
         }
-        if (!slice(text, position.start(), position.end()).equals(quote.exact())) {
+        return Optional.empty();
+    }
+
+    /**
+     * Why the selectors do not describe {@code text}, or empty when they do. Without a quote
+     * ({@code null}) only the position is checked: the server then derives the quote itself.
+     */
+    public static Optional<String> problem(String text, TextPositionSelector position, TextQuoteSelector quote) {
+        Optional<String> positionProblem = positionProblem(text, position);
+        if (positionProblem.isPresent() || quote == null) {
+            return positionProblem;
+        }
+        if (quote.exact() == null || !slice(text, position.start(), position.end()).equals(quote.exact())) {
             return Optional.of("The quoted text is not the text at that position; reload the paper, it may have changed.");
         }
         if (codePoints(quote.prefix()) > CONTEXT || codePoints(quote.suffix()) > CONTEXT) {
             return Optional.of("The prefix and suffix may hold at most " + CONTEXT + " characters each.");
         }
+        int length = text.codePointCount(0, text.length());
         if (!slice(text, Math.max(0, position.start() - codePoints(quote.prefix())), position.start()).equals(quote.prefix())
                 || !slice(text, position.end(), Math.min(length, position.end() + codePoints(quote.suffix())))
                 .equals(quote.suffix())) {
@@ -39,8 +55,14 @@ public final class Selectors {
         return Optional.empty();
     }
 
-    /** The quote selector the server derives itself for a valid position. */
+    /**
+     * The quote selector the server derives itself for a position; refuses, naming the problem,
+     * a position that {@link #positionProblem} rejects.
+     */
     public static TextQuoteSelector quoteAt(String text, TextPositionSelector position) {
+        positionProblem(text, position).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
         int length = text.codePointCount(0, text.length());
         return new TextQuoteSelector(slice(text, position.start(), position.end()),
                 slice(text, Math.max(0, position.start() - CONTEXT), position.start()),

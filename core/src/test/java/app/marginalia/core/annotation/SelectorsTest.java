@@ -3,6 +3,7 @@ package app.marginalia.core.annotation;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SelectorsTest {
@@ -30,6 +31,43 @@ class SelectorsTest {
                 .orElseThrow().contains("not inside the text"));
         assertTrue(Selectors.problem(TEXT, new TextPositionSelector(5, 5), new TextQuoteSelector("", "", ""))
                 .isPresent());
+    }
+
+    @Test
+    void shouldNameTheProblemOfAPositionBeforeDerivingAnyQuote() {
+        int length = TEXT.codePointCount(0, TEXT.length());
+        for (TextPositionSelector bad : new TextPositionSelector[]{new TextPositionSelector(20, 10),
+                new TextPositionSelector(-5, 10), new TextPositionSelector(length, length + 1),
+                new TextPositionSelector(0, Integer.MAX_VALUE), new TextPositionSelector(Integer.MIN_VALUE, Integer.MAX_VALUE),
+                new TextPositionSelector(7, 7)}) {
+            String problem = Selectors.positionProblem(TEXT, bad).orElseThrow();
+            assertTrue(problem.contains("not inside the text, which has " + length + " characters"), problem);
+            assertEquals(problem, Selectors.problem(TEXT, bad, null).orElseThrow(), "no quote: the position is checked");
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Selectors.quoteAt(TEXT, bad));
+            assertEquals(problem, refused.getMessage());
+        }
+    }
+
+    @Test
+    void shouldAcceptAPositionWithoutAQuoteWhenItIsInsideTheText() {
+        assertTrue(Selectors.problem(TEXT, new TextPositionSelector(0, 5), null).isEmpty());
+    }
+
+    @Test
+    void shouldRefuseAPassageLongerThanTheQuoteLimit() {
+        String text = "a".repeat(AnnotationLimits.QUOTE_MAX + 10);
+        assertTrue(Selectors.positionProblem(text, new TextPositionSelector(0, AnnotationLimits.QUOTE_MAX + 1))
+                .orElseThrow().contains("longer than " + AnnotationLimits.QUOTE_MAX));
+        assertTrue(Selectors.positionProblem(text, new TextPositionSelector(0, AnnotationLimits.QUOTE_MAX)).isEmpty());
+    }
+
+    @Test
+    void shouldRefuseAQuoteWithoutExactTextOrWithOverlongContext() {
+        TextPositionSelector at = new TextPositionSelector(45, 67);
+        assertTrue(Selectors.problem(TEXT, at, new TextQuoteSelector(null, "", "")).orElseThrow()
+                .contains("not the text at that position"));
+        assertTrue(Selectors.problem(TEXT, at, new TextQuoteSelector("We study superposition", "x".repeat(33), ""))
+                .orElseThrow().contains("at most 32 characters"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A highlight, note, question or reply, W3C-shaped: a target (paper, text version and
@@ -90,6 +91,9 @@ public class Annotation extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public long version;
+    /** The key of the form or request that saved it, so that a repeat answers with this note. */
+    @Column(name = "request_key")
+    public String requestKey;
 
     /** Threads in the order of the text: notes on the whole paper first, then by passage. */
     public static final Comparator<Annotation> READING_ORDER =
@@ -116,6 +120,11 @@ public class Annotation extends PanacheEntityBase {
         return find("select a from Annotation a join fetch a.author where a.paper.id = ?1 and "
                 + "(a.group.id = ?2 or (a.group is null and a.author.id = ?3)) order by a.createdAt, a.id",
                 paperId, groupId == null ? -1L : groupId, accountId).list();
+    }
+
+    /** The note this person saved with this request key, if any. */
+    public static Optional<Annotation> byRequestKey(long authorId, String requestKey) {
+        return find("author.id = ?1 and requestKey = ?2", authorId, requestKey).firstResultOptional();
     }
 
     /** The thread roots on a paper that have a passage, in every discussion: what an edit re-anchors. */

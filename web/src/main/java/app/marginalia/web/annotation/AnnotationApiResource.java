@@ -4,6 +4,7 @@ import app.marginalia.core.annotation.NoteDraft;
 import app.marginalia.core.annotation.ReactionKind;
 import app.marginalia.core.annotation.TextPositionSelector;
 import app.marginalia.core.annotation.TextQuoteSelector;
+import app.marginalia.core.system.RequestKey;
 import app.marginalia.persistence.annotation.Annotation;
 import app.marginalia.web.system.CurrentUser;
 import jakarta.ws.rs.BadRequestException;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.net.URI;
@@ -30,6 +32,16 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AnnotationApiResource {
+
+    /**
+     * The header a client sends with a new note or reply, the same for every retry of it, so a
+     * repeat answers with the note the first request saved.
+     */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** A reaction kind, and whether it should be given (true), taken back (false) or toggled (absent). */
+    public record ReactionJson(String kind, Boolean given) {
+    }
 
     /** A note's new text, with the version it was edited from. */
     public record NoteJson(String body, List<String> tags, Long version) {
@@ -68,20 +80,20 @@ public class AnnotationApiResource {
 
     @POST
     @Path("{id:\\d{1,18}}/replies")
-    public Response reply(@RestPath long id, NoteJson json) {
+    public Response reply(@RestPath long id, NoteJson json, @RestHeader(IDEMPOTENCY_KEY) String key) {
         if (json == null) {
             throw new BadRequestException("Send the reply as a JSON object.");
         }
-        Annotation reply = annotations.reply(id, current.require(), note(json.body(), json.tags()));
+        Annotation reply = annotations.reply(id, current.require(), note(json.body(), json.tags()), RequestKey.normalise(key));
         return Response.created(URI.create("/api/annotations/" + reply.id)).entity(AnnotationJson.of(reply)).build();
     }
 
     @POST
     @Path("{id:\\d{1,18}}/reactions")
-    public Map<String, Object> react(@RestPath long id, Map<String, String> json) {
-        ReactionKind kind = ReactionKind.parse(json == null ? null : json.get("kind"))
+    public Map<String, Object> react(@RestPath long id, ReactionJson json) {
+        ReactionKind kind = ReactionKind.parse(json == null ? null : json.kind())
                 .orElseThrow(() -> new BadRequestException("Give a reaction kind: AGREE, INSIGHTFUL or CONFUSED."));
-        return Map.of("kind", kind.name(), "given", annotations.react(id, current.require(), kind));
+        return Map.of("kind", kind.name(), "given", annotations.react(id, current.require(), kind, json.given()));
     }
 
     @POST

@@ -2,6 +2,7 @@ package app.marginalia.web.annotation;
 
 import app.marginalia.core.annotation.NoteDraft;
 import app.marginalia.core.annotation.ReactionKind;
+import app.marginalia.core.system.RequestKey;
 import app.marginalia.persistence.annotation.Annotation;
 import app.marginalia.persistence.annotation.AnnotationRevision;
 import app.marginalia.web.system.CurrentUser;
@@ -40,7 +41,7 @@ public class AnnotationResource {
         static native TemplateInstance thread(DiscussionView.Thread thread, List<DiscussionView.Option> groups);
 
         static native TemplateInstance edit(long id, String permalink, String body, String tags, long version,
-                                            String error);
+                                            String error, String theirs);
 
     }
 
@@ -60,9 +61,10 @@ public class AnnotationResource {
 
     @POST
     @Path("{id:\\d{1,18}}/replies")
-    public Response reply(@RestPath long id, @RestForm String body, @RestForm String tags) {
+    public Response reply(@RestPath long id, @RestForm String body, @RestForm String tags, @RestForm String requestKey) {
         CurrentUser.SignedIn user = current.require();
-        return back(() -> annotations.reply(id, user, NoteDraft.of(body, tags)), annotations, current,
+        return back(() -> annotations.reply(id, user, NoteDraft.of(body, tags), RequestKey.normalise(requestKey)),
+                annotations, current,
                 annotations.permalink(id, user), "Reply posted.");
     }
 
@@ -75,11 +77,11 @@ public class AnnotationResource {
             annotations.edit(id, user, NoteDraft.of(body, tags), version == null ? -1 : version);
             return Flash.redirect(permalink, "Note updated.");
         } catch (EditConflictException e) {
-            return Response.status(409).entity(Templates.edit(id, permalink, body, tags, version == null ? -1 : version,
-                    e.getMessage())).build();
+            return Response.status(409).entity(Templates.edit(id, permalink, body, tags, e.currentVersion(),
+                    e.getMessage(), e.currentBody())).build();
         } catch (InvalidFormException e) {
             return Response.status(400).entity(Templates.edit(id, permalink, body, tags, version == null ? -1 : version,
-                    e.getMessage())).build();
+                    e.getMessage(), null)).build();
         }
     }
 
@@ -94,10 +96,10 @@ public class AnnotationResource {
 
     @POST
     @Path("{id:\\d{1,18}}/react")
-    public Response react(@RestPath long id, @RestForm String kind) {
+    public Response react(@RestPath long id, @RestForm String kind, @RestForm Boolean given) {
         CurrentUser.SignedIn user = current.require();
         ReactionKind reaction = ReactionKind.parse(kind).orElseThrow(() -> new BadRequestException("Unknown reaction."));
-        annotations.react(id, user, reaction);
+        annotations.react(id, user, reaction, given);
         return Flash.redirect(annotations.permalink(id, user));
     }
 

@@ -19,6 +19,7 @@ import app.marginalia.core.group.Policy;
 import app.marginalia.core.group.Role;
 import app.marginalia.core.paper.CanonicalText;
 import app.marginalia.core.paper.FieldProblem;
+import app.marginalia.core.system.RequestKey;
 import app.marginalia.persistence.account.Account;
 import app.marginalia.persistence.annotation.Annotation;
 import app.marginalia.persistence.annotation.AnnotationRevision;
@@ -36,9 +37,12 @@ import app.marginalia.web.search.SearchIndexer;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
+import org.hibernate.StaleStateException;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -50,8 +54,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Highlights, notes and threads. Every read and write checks first that the person may see
@@ -73,9 +79,12 @@ public class AnnotationService {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    /** A new highlight or note, as the reader's form or script sends it. */
+    /**
+     * A new highlight or note, as the reader's form or script sends it; {@code requestKey}, when
+     * given, makes a repeat of the same request answer with the note the first one saved.
+     */
     public record NewAnnotation(Long groupId, Motivation motivation, TextPositionSelector position,
-                                TextQuoteSelector quote, NoteDraft note) {
+                                TextQuoteSelector quote, NoteDraft note, String requestKey) {
     }
 
     // ---- Reading ----
@@ -169,7 +178,6 @@ public class AnnotationService {
 
     public Annotation create(long paperId, SignedIn user, NewAnnotation request) {
         Paper paper = Paper.<Paper>findByIdOptional(paperId).orElseThrow(NotFoundException::new);
-        Account author = Account.findById(user.id());
         ReadingGroup group = null;
         if (request.groupId() != null) {
             Membership membership = Membership.find(request.groupId(), user.id()).orElseThrow(NotFoundException::new);
@@ -187,6 +195,16 @@ public class AnnotationService {
             throw new InvalidFormException("motivation", "A highlight needs a passage; a note on the whole paper needs text.");
         }
         problems(request.note(), motivation != Motivation.HIGHLIGHTING);
+        Long groupId = group == null ? null : group.id;
+        Optional<Annotation> first = alreadySaved(user, request.requestKey(), earlier -> earlier.isRoot()
+                && earlier.paper.id.equals(paperId) && Objects.equals(groupId, earlier.group == null ? null : earlier.group.id)
+                && earlier.motivation == motivation && earlier.body.equals(request.note().body())
+                && Objects.equals(earlier.start, request.position() == null ? null : request.position().start())
+                && Objects.equals(earlier.end, request.position() == null ? null : request.position().end()));
+        if (first.isPresent()) {
+            return first.get();
+        }
+        Account author = Account.findById(user.id());
         Annotation a = new Annotation();
         a.paper = paper;
         a.textVersion = paper.textVersion;
@@ -195,10 +213,7 @@ public class AnnotationService {
         a.motivation = motivation;
         if (request.position() != null) {
             String text = PaperText.findVersion(paperId, paper.textVersion).orElseThrow().content;
-            TextQuoteSelector quote = request.quote() == null ? Selectors.quoteAt(text, request.position()) : request.quote();
-            Selectors.problem(text, request.position(), quote).ifPresent(p -> {
-                throw new UnprocessableException(p);
-            });
+            TextQuoteSelector quote = checkedQuote(text, request.position(), request.quote());
             a.exact = quote.exact();
             a.prefix = quote.prefix();
             a.suffix = quote.suffix();
@@ -206,6 +221,7 @@ public class AnnotationService {
             a.end = request.position().end();
         }
         fill(a, request.note());
+        a.requestKey = request.requestKey();
         a.createdAt = Instant.now();
         a.updatedAt = a.createdAt;
         a.persist();
@@ -220,13 +236,19 @@ public class AnnotationService {
         return a;
     }
 
-    public Annotation reply(long parentId, SignedIn user, NoteDraft note) {
+    /** A reply; {@code requestKey} as for {@link #create}. */
+    public Annotation reply(long parentId, SignedIn user, NoteDraft note, String requestKey) {
         Visible parent = visibleTo(parentId, user);
         require(Action.REPLY, parent.actor(), "You cannot reply in this discussion.");
         problems(note, true);
         Annotation p = parent.annotation();
         int depth = p.ancestors == null ? 0 : p.ancestors.split("/").length - 1;
         Annotation attachTo = depth + 1 >= AnnotationLimits.DEPTH_MAX && p.parentId != null ? Annotation.findById(p.parentId) : p;
+        Optional<Annotation> first = alreadySaved(user, requestKey,
+                earlier -> attachTo.id.equals(earlier.parentId) && earlier.body.equals(note.body()));
+        if (first.isPresent()) {
+            return first.get();
+        }
         Annotation reply = new Annotation();
         reply.paper = attachTo.paper;
         reply.textVersion = attachTo.textVersion;
@@ -237,6 +259,7 @@ public class AnnotationService {
         reply.parentId = attachTo.id;
         reply.ancestors = (attachTo.ancestors == null ? "/" : attachTo.ancestors) + attachTo.id + "/";
         fill(reply, note);
+        reply.requestKey = requestKey;
         reply.createdAt = Instant.now();
         reply.updatedAt = reply.createdAt;
         reply.persist();
@@ -252,16 +275,20 @@ public class AnnotationService {
         return reply;
     }
 
-    /** Edits a note's body and tags; the old version is kept. A stale version answers 409. */
+    /**
+     * Edits a note's body and tags; the old version is kept. A stale version answers 409 with
+     * the typed text. The note's row is locked before its version is compared, so of two edits
+     * from the same version exactly one wins, on any number of instances.
+     */
     public Annotation edit(long id, SignedIn user, NoteDraft note, long expectedVersion) {
-        Visible v = visibleTo(id, user);
+        Visible v = lockedVisibleTo(id, user);
         Annotation a = v.annotation();
         require(Action.EDIT_NOTE, v.actor(), "Only its author can edit a note.");
         if (a.deleted) {
             throw new UnprocessableException("This note was deleted.");
         }
         if (a.version != expectedVersion) {
-            throw new EditConflictException();
+            throw new EditConflictException(note, a.version, a.body);
         }
         problems(note, a.motivation != Motivation.HIGHLIGHTING);
         AnnotationRevision revision = new AnnotationRevision();
@@ -273,6 +300,7 @@ public class AnnotationService {
         fill(a, note);
         a.editedAt = Instant.now();
         a.updatedAt = a.editedAt;
+        flushOrConflict(note, a);
         notifyMentions(a, a.author);
         changed(a);
         return a;
@@ -280,7 +308,7 @@ public class AnnotationService {
 
     /** Deletes a note; one with replies stays as a tombstone so the replies keep their place. */
     public void delete(long id, SignedIn user) {
-        Visible v = visibleTo(id, user);
+        Visible v = lockedVisibleTo(id, user);
         Annotation a = v.annotation();
         require(Action.DELETE_NOTE, v.actor(), "Only its author or a moderator can delete a note.");
         if (!a.isRoot()) {
@@ -303,11 +331,18 @@ public class AnnotationService {
         }
     }
 
-    /** Gives or takes back one reaction of a kind; returns whether it is now given. */
-    public boolean react(long id, SignedIn user, ReactionKind kind) {
-        Visible v = visibleTo(id, user);
+    /**
+     * Gives ({@code given} true) or takes back (false) one reaction of a kind, or toggles it
+     * (null); returns whether it is now given. The note's row is locked first, so repeats of the
+     * same request, however concurrent, leave one reaction and give the same answer.
+     */
+    public boolean react(long id, SignedIn user, ReactionKind kind, Boolean given) {
+        Visible v = lockedVisibleTo(id, user);
         require(Action.REACT, v.actor(), "You cannot react in this discussion.");
         Optional<Reaction> existing = Reaction.find(id, user.id(), kind);
+        if (given != null && given == existing.isPresent()) {
+            return given;
+        }
         if (existing.isPresent()) {
             existing.get().delete();
             changed(v.annotation());
@@ -325,7 +360,7 @@ public class AnnotationService {
 
     /** Marks a question answered by one of its replies, or reopens it ({@code replyId} null). */
     public void answer(long questionId, SignedIn user, Long replyId) {
-        Visible v = visibleTo(questionId, user);
+        Visible v = lockedVisibleTo(questionId, user);
         Annotation question = v.annotation();
         if (!question.isRoot() || question.motivation != Motivation.QUESTIONING) {
             throw new UnprocessableException("Only a question can be marked answered.");
@@ -352,7 +387,7 @@ public class AnnotationService {
     }
 
     public void resolve(long threadId, SignedIn user, boolean resolved) {
-        Visible v = visibleTo(threadId, user);
+        Visible v = lockedVisibleTo(threadId, user);
         if (!v.annotation().isRoot()) {
             throw new UnprocessableException("Resolve the thread from its first note.");
         }
@@ -374,7 +409,7 @@ public class AnnotationService {
 
     /** Shares a private note, with its replies, into a group that reads the paper. */
     public void share(long id, SignedIn user, long groupId) {
-        Visible v = visibleTo(id, user);
+        Visible v = lockedVisibleTo(id, user);
         Annotation a = v.annotation();
         if (a.group != null || !a.isRoot() || !a.author.id.equals(user.id())) {
             throw new UnprocessableException("Only your own private notes can be shared.");
@@ -430,17 +465,14 @@ public class AnnotationService {
 
     /** Attaches a detached note to the passage a member selected in the current text. */
     public Annotation reattach(long id, SignedIn user, TextPositionSelector position, TextQuoteSelector quote) {
-        Visible v = visibleTo(id, user);
+        Visible v = lockedVisibleTo(id, user);
         Annotation a = v.annotation();
         require(Action.REATTACH_NOTE, v.actor(), "You cannot re-attach notes in this discussion.");
         if (!a.isRoot() || !a.detached) {
             throw new UnprocessableException("Only a detached note can be re-attached.");
         }
         String text = PaperText.findVersion(a.paper.id, a.paper.textVersion).orElseThrow().content;
-        TextQuoteSelector checked = quote == null ? Selectors.quoteAt(text, position) : quote;
-        Selectors.problem(text, position, checked).ifPresent(p -> {
-            throw new UnprocessableException(p);
-        });
+        TextQuoteSelector checked = checkedQuote(text, position, quote);
         place(a, position, checked, a.paper.textVersion);
         a.detached = false;
         a.updatedAt = Instant.now();
@@ -482,7 +514,19 @@ public class AnnotationService {
     }
 
     private static Visible visibleTo(long id, SignedIn user) {
-        Annotation a = Annotation.<Annotation>findByIdOptional(id).orElseThrow(NotFoundException::new);
+        return visibleTo(Annotation.<Annotation>findByIdOptional(id).orElseThrow(NotFoundException::new), user);
+    }
+
+    /**
+     * The same for a change: the note's row is locked until commit, so concurrent changes of one
+     * note run one after the other, each seeing what the previous one wrote.
+     */
+    private static Visible lockedVisibleTo(long id, SignedIn user) {
+        return visibleTo(Annotation.<Annotation>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(NotFoundException::new), user);
+    }
+
+    private static Visible visibleTo(Annotation a, SignedIn user) {
         boolean author = a.author.id.equals(user.id());
         if (a.group == null) {
             if (!author) {
@@ -501,6 +545,47 @@ public class AnnotationService {
     private static void require(Action action, Actor actor, String refusal) {
         if (!Policy.allows(action, actor)) {
             throw new ForbiddenException(refusal);
+        }
+    }
+
+    /**
+     * The note this person already saved with this request key: a double submit or a retry gets
+     * the first note back instead of a copy. The person's account row is locked first, so two
+     * racing requests with one key run one after the other and the second finds the first's note
+     * (the unique constraint on the key backs this up). A key reused for a different note is refused.
+     */
+    private static Optional<Annotation> alreadySaved(SignedIn user, String requestKey, Predicate<Annotation> sameRequest) {
+        if (requestKey == null) {
+            return Optional.empty();
+        }
+        RequestKey.problem(requestKey).ifPresent(p -> {
+            throw new InvalidFormException("requestKey", p);
+        });
+        Account.findById(user.id(), LockModeType.PESSIMISTIC_WRITE);
+        Optional<Annotation> earlier = Annotation.byRequestKey(user.id(), requestKey);
+        if (earlier.isPresent() && !sameRequest.test(earlier.get())) {
+            throw new UnprocessableException("This form was already used to save another note; reload the page and try again.");
+        }
+        return earlier;
+    }
+
+    /** The quote to store for a passage: the client's, checked against the text, or derived when it sent none. */
+    private static TextQuoteSelector checkedQuote(String text, TextPositionSelector position, TextQuoteSelector quote) {
+        Selectors.problem(text, position, quote).ifPresent(p -> {
+            throw new UnprocessableException(p);
+        });
+        return quote == null ? Selectors.quoteAt(text, position) : quote;
+    }
+
+    /**
+     * Writes the edit now, inside the transaction, so that a version check failing in the
+     * database (a writer that does not lock, such as re-anchoring) answers 409 with the typed text.
+     */
+    private static void flushOrConflict(NoteDraft typed, Annotation a) {
+        try {
+            Annotation.flush();
+        } catch (OptimisticLockException | StaleStateException e) {
+            throw new EditConflictException(typed, a.version, null);
         }
     }
 

@@ -228,8 +228,8 @@ public class GroupResource {
 
     @POST
     @Path("{id:\\d{1,18}}/list/{entryId:\\d{1,18}}/vote")
-    public Response vote(@RestPath long id, @RestPath long entryId) {
-        return change(id, () -> groups.toggleVote(id, current.require(), entryId), "/groups/" + id, null, null);
+    public Response vote(@RestPath long id, @RestPath long entryId, @RestForm Boolean cast) {
+        return change(id, () -> groups.vote(id, current.require(), entryId, cast), "/groups/" + id, null, null);
     }
 
     @POST

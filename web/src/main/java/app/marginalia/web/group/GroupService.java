@@ -33,6 +33,7 @@ import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
 import app.marginalia.web.system.MarginaliaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -436,16 +437,24 @@ public class GroupService {
                 entry.paper);
     }
 
-    /** Casts the user's vote for a proposed paper, or takes it back; returns whether it now counts. */
-    public boolean toggleVote(long groupId, SignedIn user, long entryId) {
+    /**
+     * Casts the user's vote for a proposed paper ({@code cast} true), takes it back (false) or
+     * toggles it (null); returns whether it now counts. The entry's row is locked first, so a
+     * double-submitted vote, however concurrent, counts once and every repeat answers the same.
+     */
+    public boolean vote(long groupId, SignedIn user, long entryId, Boolean cast) {
         GroupAccess.Context at = GroupAccess.enter(groupId, user);
         at.require(Action.VOTE, "You cannot vote in this group.");
-        ReadingListEntry entry = ReadingListEntry.inGroup(groupId, entryId).orElseThrow(NotFoundException::new);
+        ReadingListEntry entry = ReadingListEntry.<ReadingListEntry>findByIdOptional(entryId, LockModeType.PESSIMISTIC_WRITE)
+                .filter(e -> e.group.id == groupId).orElseThrow(NotFoundException::new);
         if (entry.status != ReadingStatus.PROPOSED) {
             throw new InvalidFormException("vote", "Votes are for proposed papers; this one is already "
                     + entry.status.label().toLowerCase(Locale.ROOT) + ".");
         }
         Optional<Vote> existing = Vote.find(entryId, user.id());
+        if (cast != null && cast == existing.isPresent()) {
+            return cast;
+        }
         if (existing.isPresent()) {
             existing.get().delete();
             return false;

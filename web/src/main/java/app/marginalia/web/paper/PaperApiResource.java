@@ -3,6 +3,7 @@ package app.marginalia.web.paper;
 import app.marginalia.core.annotation.Motivation;
 import app.marginalia.core.annotation.TextPositionSelector;
 import app.marginalia.core.annotation.TextQuoteSelector;
+import app.marginalia.core.system.RequestKey;
 import app.marginalia.persistence.annotation.Annotation;
 import app.marginalia.web.annotation.AnnotationApiResource;
 import app.marginalia.web.annotation.AnnotationJson;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -89,7 +91,8 @@ public class PaperApiResource {
     @POST
     @Path("{id:\\d{1,18}}/annotations")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@RestPath long id, NewAnnotationJson json) {
+    public Response create(@RestPath long id, NewAnnotationJson json,
+                           @RestHeader(AnnotationApiResource.IDEMPOTENCY_KEY) String key) {
         if (json == null) {
             throw new BadRequestException("Send the annotation as a JSON object.");
         }
@@ -100,7 +103,7 @@ public class PaperApiResource {
         Motivation motivation = json.motivation() == null ? Motivation.COMMENTING : Motivation.parse(json.motivation())
                 .orElseThrow(() -> new BadRequestException("Unknown motivation: " + json.motivation()));
         Annotation a = annotations.create(id, current.require(), new AnnotationService.NewAnnotation(json.groupId(),
-                motivation, position, quote, AnnotationApiResource.note(json.body(), json.tags())));
+                motivation, position, quote, AnnotationApiResource.note(json.body(), json.tags()), RequestKey.normalise(key)));
         return Response.created(URI.create("/api/annotations/" + a.id)).entity(AnnotationJson.of(a)).build();
     }
 }
