@@ -83,6 +83,7 @@ public class AccountResource {
     public Response register(@BeanParam RegistrationForm form, @Context HttpServerRequest request) {
         try {
             Account account = accounts.register(form.draft(), address(request));
+            accounts.welcome(account);
             sessions.signIn(account);
             return Flash.redirect(SafeRedirect.localPath(form.next, "/groups"), "Welcome to Marginalia, "
                     + account.displayName + ".");

@@ -54,8 +54,8 @@ public class AccountService {
     }
 
     /**
-     * Creates an account. The first account of an installation becomes its administrator and
-     * the owner of an example group holding the seed papers.
+     * Creates an account. The first account of an installation becomes its administrator (and,
+     * through {@link #welcome}, the owner of an example group holding the seed papers).
      */
     public Account register(AccountDraft draft, String address) {
         rateLimits.registration(address);
@@ -80,10 +80,18 @@ public class AccountService {
         account.createdAt = now;
         account.updatedAt = now;
         persistUnique(account);
-        if (account.administrator) {
-            groups.createExample(account);
-        }
         return account;
+    }
+
+    /**
+     * Gives the installation's first account an example group holding the seed papers. A
+     * transaction of its own, after the registration's: the registration holds the
+     * administrators' lock until it commits, and others may be queueing on it.
+     */
+    public void welcome(Account account) {
+        if (account.administrator) {
+            groups.createExample(Account.findById(account.id));
+        }
     }
 
     /**

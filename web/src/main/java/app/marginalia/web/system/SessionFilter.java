@@ -25,8 +25,8 @@ import java.util.Optional;
 
 /**
  * Reads the signed session cookie, and the session row it names, into {@link CurrentUser} for
- * every request, gives each
- * visitor a CSRF nonce, enforces the members-only setting, and writes the cookies back.
+ * every request, gives each visitor a CSRF nonce, enforces the members-only setting, and writes
+ * the cookies back.
  */
 public class SessionFilter {
 

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -75,10 +76,15 @@ class TrustedProxyTest {
         }
     }
 
-    private static Response register(String address, String suffix) {
+    /** A registration from a new browser, through a proxy that says the client is {@code address}. */
+    static Response register(String address, String suffix, String... moreHeaders) {
         Visitor visitor = Visitor.anonymous();
         String username = "proxied-" + suffix + "-" + System.nanoTime() % 100000;
-        return visitor.request().header("Origin", Visitor.origin()).header("X-Forwarded-For", address)
+        RequestSpecification request = visitor.request();
+        for (int i = 0; i < moreHeaders.length; i += 2) {
+            request.header(moreHeaders[i], moreHeaders[i + 1]);
+        }
+        return request.header("Origin", Visitor.origin()).header("X-Forwarded-For", address)
                 .contentType("application/x-www-form-urlencoded").formParam("_csrf", visitor.csrf())
                 .formParam("displayName", "Proxied").formParam("username", username)
                 .formParam("email", username + "@example.org").formParam("password", Visitor.PASSWORD).post("/register");

@@ -1,6 +1,5 @@
 package app.marginalia.web.system;
 
-import app.marginalia.web.Visitor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -37,13 +36,8 @@ class UntrustedProxyTest {
     void shouldIgnoreForwardedAddressesFromAClientThatIsNotATrustedProxy() {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            Visitor visitor = Visitor.anonymous();
-            String username = "spoofer-" + i + "-" + System.nanoTime() % 100000;
-            statuses.add(visitor.request().header("Origin", Visitor.origin()).header("X-Forwarded-For", "203.0.113." + i)
-                    .header("X-Forwarded-Proto", "https").contentType("application/x-www-form-urlencoded")
-                    .formParam("_csrf", visitor.csrf()).formParam("displayName", "Spoofer").formParam("username", username)
-                    .formParam("email", username + "@example.org").formParam("password", Visitor.PASSWORD)
-                    .post("/register").then().extract().statusCode());
+            statuses.add(TrustedProxyTest.register("203.0.113." + i, "spoofer-" + i, "X-Forwarded-Proto", "https")
+                    .statusCode());
         }
         assertEquals(List.of(303, 303, 303, 429, 429), statuses, "five addresses claimed, one counted");
         String cookies = String.join("\n", given().header("X-Forwarded-Proto", "https")
