@@ -29,8 +29,9 @@ public class Account extends PanacheEntityBase {
     @Column(name = "password_hash")
     public String passwordHash;
     public boolean administrator;
-    @Column(name = "session_epoch")
-    public int sessionEpoch;
+    /** When an administrator disabled the account; null while it is active. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
@@ -44,6 +45,15 @@ public class Account extends PanacheEntityBase {
 
     public static boolean emailTaken(String email) {
         return count("email", email) > 0;
+    }
+
+    public boolean disabled() {
+        return disabledAt != null;
+    }
+
+    /** Administrators who can still sign in. */
+    public static long activeAdministrators() {
+        return count("administrator = true and disabledAt is null");
     }
 
     public static List<Account> listByName() {

@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** Registration, sign-in and sign-out, the profile page and the password change. */
 @Path("/")
@@ -82,6 +83,7 @@ public class AccountResource {
     public Response register(@BeanParam RegistrationForm form, @Context HttpServerRequest request) {
         try {
             Account account = accounts.register(form.draft(), address(request));
+            accounts.welcome(account);
             sessions.signIn(account);
             return Flash.redirect(SafeRedirect.localPath(form.next, "/groups"), "Welcome to Marginalia, "
                     + account.displayName + ".");
@@ -108,7 +110,7 @@ public class AccountResource {
             sessions.signIn(accounts.authenticate(username == null ? "" : username, password, address(request)));
             return Flash.redirect(back);
         } catch (LoginFailedException e) {
-            return Response.status(401).entity(Templates.login(username == null ? "" : username, e.getMessage(),
+            return Response.status(e instanceof AccountDisabledException ? 403 : 401).entity(Templates.login(username == null ? "" : username, e.getMessage(),
                     SafeRedirect.localPath(next, ""))).build();
         }
     }
@@ -116,10 +118,21 @@ public class AccountResource {
     @POST
     @Path("logout")
     public Response logout() {
-        // Open pages of this account restart their live streams: this browser's can no longer.
-        current.user().ifPresent(u -> live.afterCommit(LiveEvent.membership(u.id())));
+        // Open pages of this account restart their live streams: this browser's can no longer,
+        // as its session row is gone before they are told to.
+        Optional<CurrentUser.SignedIn> user = current.user();
         sessions.signOut();
+        user.ifPresent(u -> live.afterCommit(LiveEvent.membership(u.id())));
         return Flash.redirect("/papers", "You are signed out.");
+    }
+
+    /** Ends every session of the account, this one included, on every instance. */
+    @POST
+    @Path("account/sign-out-everywhere")
+    public Response signOutEverywhere() {
+        accounts.signOutEverywhere(current.require().id());
+        sessions.signOut();
+        return Flash.redirect("/login", "You are signed out on every device.");
     }
 
     @GET

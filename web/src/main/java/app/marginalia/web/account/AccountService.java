@@ -5,6 +5,8 @@ import app.marginalia.core.account.PasswordRules;
 import app.marginalia.core.paper.CanonicalText;
 import app.marginalia.core.paper.FieldProblem;
 import app.marginalia.persistence.account.Account;
+import app.marginalia.persistence.account.AccountSession;
+import app.marginalia.persistence.account.InstanceLock;
 import app.marginalia.core.discussion.LiveEvent;
 import app.marginalia.web.group.GroupService;
 import app.marginalia.web.live.LiveEvents;
@@ -13,7 +15,9 @@ import app.marginalia.web.system.InvalidFormException;
 import app.marginalia.web.system.RateLimits;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +31,9 @@ public class AccountService {
 
     /** Compared against when the username is unknown, so a miss takes as long as a wrong password. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash(PasswordRules.prehash("no-such-account-password"));
+
+    private static final String USERNAME_TAKEN = "That username is taken. Choose another.";
+    private static final String EMAIL_TAKEN = "An account with this email address already exists. Sign in instead.";
 
     private final RateLimits rateLimits;
     private final GroupService groups;
@@ -47,36 +54,94 @@ public class AccountService {
     }
 
     /**
-     * Creates an account. The first account of an installation becomes its administrator and
-     * the owner of an example group holding the seed papers.
+     * Creates an account. The first account of an installation becomes its administrator (and,
+     * through {@link #welcome}, the owner of an example group holding the seed papers).
      */
     public Account register(AccountDraft draft, String address) {
         rateLimits.registration(address);
         List<FieldProblem> problems = new ArrayList<>(draft.problems());
         if (problems.stream().noneMatch(p -> p.field().equals("username")) && Account.findByUsername(draft.username()).isPresent()) {
-            problems.add(new FieldProblem("username", "That username is taken. Choose another."));
+            problems.add(new FieldProblem("username", USERNAME_TAKEN));
         }
         if (problems.stream().noneMatch(p -> p.field().equals("email")) && Account.emailTaken(draft.email())) {
-            problems.add(new FieldProblem("email", "An account with this email address already exists. Sign in instead."));
+            problems.add(new FieldProblem("email", EMAIL_TAKEN));
         }
         if (!problems.isEmpty()) {
             throw new InvalidFormException(problems);
         }
+        String hash = BcryptUtil.bcryptHash(PasswordRules.prehash(draft.password()));
         Instant now = Instant.now();
-        boolean first = Account.count() == 0;
         Account account = new Account();
         account.username = draft.username();
         account.displayName = draft.displayName();
         account.email = draft.email();
-        account.passwordHash = BcryptUtil.bcryptHash(PasswordRules.prehash(draft.password()));
-        account.administrator = first;
+        account.passwordHash = hash;
+        account.administrator = isFirstAccount();
         account.createdAt = now;
         account.updatedAt = now;
-        account.persist();
-        if (first) {
-            groups.createExample(account);
-        }
+        persistUnique(account);
         return account;
+    }
+
+    /**
+     * Gives the installation's first account an example group holding the seed papers. A
+     * transaction of its own, after the registration's: the registration holds the
+     * administrators' lock until it commits, and others may be queueing on it.
+     */
+    public void welcome(Account account) {
+        if (account.administrator) {
+            groups.createExample(Account.findById(account.id));
+        }
+    }
+
+    /**
+     * Whether this registration is the installation's first. Accounts are never deleted, so
+     * once one exists the answer is no without a lock; while none does, registrations queue on
+     * the administrators' lock row (on every instance) and count again, so concurrent first
+     * registrations make exactly one administrator.
+     */
+    private static boolean isFirstAccount() {
+        if (Account.count() > 0) {
+            return false;
+        }
+        InstanceLock.acquire(InstanceLock.ADMINISTRATORS);
+        return Account.count() == 0;
+    }
+
+    /**
+     * Inserts or flushes the account, turning a lost race on a unique username or email (two
+     * registrations at once, both past the check above) into the same form error the check gives.
+     */
+    private static void persistUnique(Account account) {
+        try {
+            account.persist();
+            Account.flush();
+        } catch (PersistenceException e) {
+            String constraint = violatedConstraint(e).toLowerCase(Locale.ROOT);
+            if (constraint.contains("account_username_uq")) {
+                throw new InvalidFormException("username", USERNAME_TAKEN);
+            }
+            if (constraint.contains("account_email_uq")) {
+                throw new InvalidFormException("email", EMAIL_TAKEN);
+            }
+            throw e;
+        }
+    }
+
+    /** The violated constraint's name as the database reports it (Hibernate may wrap the violation). */
+    private static String violatedConstraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation) {
+                return violation.getConstraintName() + " " + violation.getMessage();
+            }
+        }
+        return "";
+    }
+
+    /** Signs every session of the account out, on every instance, and restarts its live streams. */
+    public void signOutEverywhere(long accountId) {
+        AccountSession.endAll(accountId);
+        live.afterCommit(LiveEvent.membership(accountId));
     }
 
     public Account authenticate(String username, String password, String address) {
@@ -88,7 +153,11 @@ public class AccountService {
         if (account == null || !matches) {
             throw new LoginFailedException();
         }
-        rateLimits.loginSucceeded(name);
+        rateLimits.loginSucceeded(name, address);
+        if (account.disabled()) {
+            // Said only to whoever knows the password: strangers learn nothing about the account.
+            throw new AccountDisabledException();
+        }
         return account;
     }
 
@@ -102,8 +171,9 @@ public class AccountService {
             throw new InvalidFormException("newPassword", m);
         });
         account.passwordHash = BcryptUtil.bcryptHash(PasswordRules.prehash(replacement));
-        account.sessionEpoch++;
         account.updatedAt = Instant.now();
+        // Every session ends, on every instance; the caller opens a new one for this browser.
+        AccountSession.endAll(accountId);
         // Signed-out sessions must stop hearing live events: every stream of the account restarts.
         live.afterCommit(LiveEvent.membership(accountId));
         return account;
@@ -133,5 +203,6 @@ public class AccountService {
         account.displayName = draft.displayName();
         account.email = draft.email();
         account.updatedAt = Instant.now();
+        persistUnique(account);
     }
 }

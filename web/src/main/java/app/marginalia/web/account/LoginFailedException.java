@@ -6,4 +6,8 @@ public class LoginFailedException extends RuntimeException {
     public LoginFailedException() {
         super("That username and password do not match an account.");
     }
+
+    protected LoginFailedException(String message) {
+        super(message);
+    }
 }

@@ -1,9 +1,13 @@
 package app.marginalia.web.admin;
 
+import app.marginalia.core.account.AccountRules;
+import app.marginalia.core.discussion.LiveEvent;
 import app.marginalia.core.group.Action;
 import app.marginalia.core.group.Actor;
 import app.marginalia.core.group.Policy;
 import app.marginalia.persistence.account.Account;
+import app.marginalia.persistence.account.AccountSession;
+import app.marginalia.persistence.account.InstanceLock;
 import app.marginalia.persistence.group.Membership;
 import app.marginalia.persistence.group.ReadingGroup;
 import app.marginalia.persistence.group.ReadingListEntry;
@@ -11,8 +15,10 @@ import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.seed.SeedImport;
 import app.marginalia.web.seed.SeedImportReport;
 import app.marginalia.web.search.SearchIndexer;
+import app.marginalia.web.live.LiveEvents;
 import app.marginalia.web.seed.SeedImporter;
 import app.marginalia.web.system.CurrentUser.SignedIn;
+import app.marginalia.web.system.InvalidFormException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,13 +27,16 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 
-/** The instance administrator's overview of accounts and groups, and the seed import on demand. */
+/**
+ * The instance administrator's overview of accounts and groups, disabling accounts, and the
+ * seed import on demand.
+ */
 @ApplicationScoped
 public class AdminService {
 
-    /** An account as the administrator sees it. */
-    public record UserRow(String username, String displayName, String email, boolean administrator, Instant since,
-                          long groups) {
+    /** An account as the administrator sees it; {@code you} is the administrator looking. */
+    public record UserRow(long id, String username, String displayName, String email, boolean administrator,
+                          Instant since, long groups, Instant disabledAt, boolean you) {
     }
 
     /** A group as the administrator sees it: its name and size, not its contents. */
@@ -40,17 +49,19 @@ public class AdminService {
 
     private final SeedImporter importer;
     private final SearchIndexer search;
+    private final LiveEvents live;
 
-    AdminService(SeedImporter importer, SearchIndexer search) {
+    AdminService(SeedImporter importer, SearchIndexer search, LiveEvents live) {
         this.importer = importer;
         this.search = search;
+        this.live = live;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Overview overview(SignedIn user) {
         require(user);
-        List<UserRow> users = Account.listByName().stream().map(a -> new UserRow(a.username, a.displayName, a.email,
-                a.administrator, a.createdAt, Membership.count("account.id", a.id)))
+        List<UserRow> users = Account.listByName().stream().map(a -> new UserRow(a.id, a.username, a.displayName, a.email,
+                a.administrator, a.createdAt, Membership.count("account.id", a.id), a.disabledAt, a.id == user.id()))
                 .toList();
         List<GroupRow> groups = ReadingGroup.<ReadingGroup>listAll(Sort.by("name")).stream()
                 .map(g -> new GroupRow(g.name, Membership.count("group.id", g.id),
@@ -70,6 +81,52 @@ public class AdminService {
     public long[] rebuildSearch(SignedIn user) {
         require(user);
         return search.rebuild();
+    }
+
+    /**
+     * Disables an account: it cannot sign in, and every session it has ends at once on every
+     * instance, its open live streams included. Returns the username. Serialised on the
+     * administrators' lock, so two administrators disabling each other cannot leave none.
+     */
+    @Transactional
+    public String disable(SignedIn user, long accountId, boolean confirmed) {
+        require(user);
+        if (!confirmed) {
+            throw new InvalidFormException("account", "Tick the box to confirm that the account should be disabled.");
+        }
+        InstanceLock.acquire(InstanceLock.ADMINISTRATORS);
+        Account account = find(accountId);
+        if (!account.disabled()) {
+            AccountRules.disablingProblem(account.id == user.id(), account.administrator, Account.activeAdministrators())
+                    .ifPresent(problem -> {
+                        throw new InvalidFormException("account", problem);
+                    });
+            account.disabledAt = Instant.now();
+            account.updatedAt = account.disabledAt;
+            AccountSession.endAll(account.id);
+            live.afterCommit(LiveEvent.membership(account.id));
+        }
+        return account.username;
+    }
+
+    /** Lets a disabled account sign in again; its old sessions stay ended. Returns the username. */
+    @Transactional
+    public String enable(SignedIn user, long accountId) {
+        require(user);
+        Account account = find(accountId);
+        if (account.disabled()) {
+            account.disabledAt = null;
+            account.updatedAt = Instant.now();
+        }
+        return account.username;
+    }
+
+    private static Account find(long accountId) {
+        Account account = Account.findById(accountId);
+        if (account == null) {
+            throw new NotFoundException();
+        }
+        return account;
     }
 
     /** The admin pages do not exist for anyone else: 404, like any private thing. */

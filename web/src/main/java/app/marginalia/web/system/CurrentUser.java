@@ -20,6 +20,8 @@ public class CurrentUser {
     }
 
     private SignedIn user;
+    /** The row of the session this request came with, if any: {@code AccountSession.id}. */
+    private String sessionId;
     private String csrfToken = "";
     private String csrfNonce;
     private boolean newNonce;
@@ -79,6 +81,14 @@ public class CurrentUser {
 
     void signIn(SignedIn signedIn) {
         this.user = signedIn;
+    }
+
+    void session(String storedId) {
+        this.sessionId = storedId;
+    }
+
+    String sessionId() {
+        return sessionId;
     }
 
     void csrf(String nonce, String token, boolean fresh) {

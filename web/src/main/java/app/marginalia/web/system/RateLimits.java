@@ -1,5 +1,6 @@
 package app.marginalia.web.system;
 
+import app.marginalia.core.system.AddressBucket;
 import app.marginalia.core.system.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,25 +25,35 @@ public class RateLimits {
         writePerAccount = new RateLimiter.Limit(limits.writesPerAccount(), limits.writeWindow());
     }
 
+    /**
+     * Counts a sign-in attempt. The per-account limit counts per account <em>and address</em>:
+     * a stranger guessing from elsewhere uses up only their own attempts, never the owner's, so
+     * refused sign-ins cannot be used to lock someone out. Guessing from many addresses is
+     * bounded by the per-address limit on each of them (see docs/architecture.md).
+     */
     public void login(String username, String address) {
-        check("login:account:" + username.toLowerCase(Locale.ROOT), loginPerAccount,
-                "Too many sign-in attempts for this account. Wait a little and try again.");
-        check("login:address:" + address, loginPerAddress,
+        check(accountKey(username, address), loginPerAccount,
+                "Too many sign-in attempts for this account from your network. Wait a little and try again.");
+        check("login:address:" + AddressBucket.of(address), loginPerAddress,
                 "Too many sign-in attempts from your network. Wait a little and try again.");
     }
 
-    /** After a successful sign-in, earlier failures no longer count against the account. */
-    public void loginSucceeded(String username) {
-        limiter.reset("login:account:" + username.toLowerCase(Locale.ROOT));
+    /** After a successful sign-in, earlier failures from that address no longer count. */
+    public void loginSucceeded(String username, String address) {
+        limiter.reset(accountKey(username, address));
     }
 
     public void registration(String address) {
-        check("register:" + address, registrationPerAddress,
+        check("register:" + AddressBucket.of(address), registrationPerAddress,
                 "Too many accounts were created from your network recently. Try again later.");
     }
 
     public void write(long accountId) {
         check("write:" + accountId, writePerAccount, "You are making changes very quickly. Wait a moment and try again.");
+    }
+
+    private static String accountKey(String username, String address) {
+        return "login:account:" + username.toLowerCase(Locale.ROOT) + "@" + AddressBucket.of(address);
     }
 
     private void check(String key, RateLimiter.Limit limit, String message) {

@@ -1,7 +1,7 @@
 package app.marginalia.web.system;
 
 import app.marginalia.core.account.SessionToken;
-import app.marginalia.persistence.account.Account;
+import app.marginalia.persistence.account.AccountSession;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -18,21 +18,19 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the signed session cookie into {@link CurrentUser} for every request, gives each
- * visitor a CSRF nonce, enforces the members-only setting, and writes the cookies back.
+ * Reads the signed session cookie, and the session row it names, into {@link CurrentUser} for
+ * every request, gives each visitor a CSRF nonce, enforces the members-only setting, and writes
+ * the cookies back.
  */
 public class SessionFilter {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** A session is re-issued once a day, so an active member stays signed in. */
-    private static final Duration RENEW_AFTER = Duration.ofDays(1);
 
     @Inject
     CurrentUser current;
@@ -48,17 +46,11 @@ public class SessionFilter {
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Optional<Response> authenticate(ContainerRequestContext context, HttpServerRequest request) {
         Instant now = Instant.now();
+        // One statement finds the live session and its account, as loading the account alone did.
         cookie(context, Cookies.SESSION)
                 .flatMap(value -> SessionToken.decode(value, keys.signer(), now, config.session().maxAge()))
-                .ifPresent(token -> Account.<Account>findByIdOptional(token.accountId())
-                        .filter(account -> account.sessionEpoch == token.epoch())
-                        .ifPresent(account -> {
-                            current.signIn(new CurrentUser.SignedIn(account.id, account.username, account.displayName,
-                                    account.administrator));
-                            if (token.issuedAt().plus(RENEW_AFTER).isBefore(now)) {
-                                sessions.renew(account);
-                            }
-                        }));
+                .ifPresent(token -> AccountSession.findLive(token.storedId(), now).ifPresentOrElse(
+                        session -> sessions.resume(token, session, now), sessions::forget));
         Optional<String> nonce = cookie(context, Cookies.CSRF).filter(n -> n.length() >= 16 && n.length() <= 64);
         sessions.bindCsrf(nonce.orElseGet(SessionFilter::newNonce), nonce.isEmpty());
         cookie(context, Cookies.FLASH).flatMap(Flash::decode).ifPresent(current::flash);
@@ -83,6 +75,9 @@ public class SessionFilter {
     @ServerResponseFilter
     public void writeCookies(ContainerResponseContext response, HttpServerRequest request) {
         boolean secure = "https".equals(request.scheme());
+        if (secure) {
+            secureCookiesSetByResources(response);
+        }
         sessions.pendingCookies(secure).forEach(c -> response.getHeaders().add(HttpHeaders.SET_COOKIE, c));
         if (current.getFlash() != null && !setsFlash(response)) {
             // Shown once: this response showed it, unless it already leaves a new one.
@@ -91,6 +86,18 @@ public class SessionFilter {
         if (current.isSignedIn()) {
             // Pages of a signed-in member show private things: never keep them in shared caches.
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+    }
+
+    /**
+     * Resources set cookies (the flash message) without knowing the scheme; over HTTPS every
+     * cookie of ours is Secure, decided here in one place.
+     */
+    private static void secureCookiesSetByResources(ContainerResponseContext response) {
+        List<Object> cookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
+        if (cookies != null) {
+            cookies.replaceAll(c -> c instanceof NewCookie n && !n.isSecure() ? new NewCookie.Builder(n).secure(true).build()
+                    : c instanceof String line && !line.contains("; Secure") ? line + "; Secure" : c);
         }
     }
 

@@ -84,10 +84,14 @@ class AuthorizationMatrixTest {
         expect("GET /account", SEE_OTHER, OK, OK, OK, OK, OK);
         expect("POST /account", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
         expect("POST /account/password", SEE_OTHER, BAD, BAD, BAD, BAD, BAD);
+        expect("POST /account/sign-out-everywhere", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
         // Administration is invisible to everyone but administrators.
         expect("GET /admin", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK);
         expect("POST /admin/seed-import", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, SEE_OTHER);
         expect("POST /admin/search-index", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, SEE_OTHER);
+        expect("POST /admin/accounts/{accountId}/disable", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND,
+                SEE_OTHER);
+        expect("POST /admin/accounts/{accountId}/enable", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, SEE_OTHER);
         // Search is public like the library; what it returns is filtered per person.
         expect("GET /search", OK, OK, OK, OK, OK, OK);
         expect("GET /api/search", OK, OK, OK, OK, OK, OK);
@@ -169,6 +173,10 @@ class AuthorizationMatrixTest {
         expect("POST /invite/{token}", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
     }
 
+    /** Signing in or out ends the session the request came with. */
+    private static final Set<String> ENDS_SESSION = Set.of("POST /login", "POST /register", "POST /logout",
+            "POST /account/sign-out-everywhere");
+
     private static void expect(String route, int... statuses) {
         EXPECTED.put(route, statuses);
     }
@@ -190,6 +198,7 @@ class AuthorizationMatrixTest {
             case "POST /groups", "POST /groups/{id}/settings" -> new String[]{"name", scene.groupName, "description", "",
                     "timeZone", "UTC"};
             case "POST /groups/{id}/delete" -> new String[]{"confirmName", scene.groupName};
+            case "POST /admin/accounts/{accountId}/disable" -> new String[]{"confirm", "true"};
             case "POST /groups/{id}/invitations" -> new String[]{"days", "7"};
             case "POST /groups/{id}/members/{accountId}/role" -> new String[]{"role", "MODERATOR"};
             case "POST /groups/{id}/transfer" -> new String[]{"accountId", scene.targetId};
@@ -255,13 +264,18 @@ class AuthorizationMatrixTest {
             boolean read = route.startsWith("GET ");
             for (Persona persona : Persona.values()) {
                 Scene scene = read ? shared : new Scene(world);
-                Visitor visitor = world.visitor(persona).copy();
+                // Routes that end the browser's session run in a session of their own: sessions are
+                // rows, so ending a copy of the persona's cookie would end the persona's too.
+                Visitor visitor = ENDS_SESSION.contains(route) ? world.freshSession(persona) : world.visitor(persona).copy();
                 String path = scene.path(route.substring(route.indexOf(' ') + 1));
                 String verb = route.substring(0, route.indexOf(' '));
                 int status = route.equals("GET /api/events") ? streamStatus(visitor, path)
                         : read ? visitor.get(path).statusCode()
                         : path.startsWith("/api/") ? visitor.json(verb, path, json(route, scene)).statusCode()
                         : visitor.post(path, fields(route, scene, persona)).statusCode();
+                if (route.equals("POST /account/sign-out-everywhere")) {
+                    world.signInAgain(persona);
+                }
                 int expected = row.getValue()[persona.ordinal()];
                 if (status != expected) {
                     failures.add(route + " as " + persona + ": expected " + expected + ", got " + status + " (" + path + ")");
@@ -321,11 +335,11 @@ class AuthorizationMatrixTest {
         /** Registered first: on an empty database the first account owns the example group, which lists every paper. */
         final Visitor founder = Visitor.register("founder");
         final Visitor anonymous = Visitor.anonymous();
-        final Visitor outsider = Visitor.register("outsider");
-        final Visitor member = Visitor.register("member");
-        final Visitor moderator = Visitor.register("moderator");
-        final Visitor owner = Visitor.register("owner");
-        final Visitor admin = Visitor.register("admin");
+        Visitor outsider = Visitor.register("outsider");
+        Visitor member = Visitor.register("member");
+        Visitor moderator = Visitor.register("moderator");
+        Visitor owner = Visitor.register("owner");
+        Visitor admin = Visitor.register("admin");
 
         World() {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -333,6 +347,25 @@ class AuthorizationMatrixTest {
                     Account.findByUsername(v.username).orElseThrow().administrator = v == admin;
                 }
             });
+        }
+
+        /** After the persona signed out everywhere: its browser signs in again. */
+        void signInAgain(Persona persona) {
+            Visitor again = freshSession(persona);
+            switch (persona) {
+                case OUTSIDER -> outsider = again;
+                case MEMBER -> member = again;
+                case MODERATOR -> moderator = again;
+                case OWNER -> owner = again;
+                case ADMIN -> admin = again;
+                case ANONYMOUS -> { }
+            }
+        }
+
+        /** The persona in a browser of its own, signed in anew. */
+        Visitor freshSession(Persona persona) {
+            return persona == Persona.ANONYMOUS ? Visitor.anonymous() : Visitor.signIn(visitor(persona).username,
+                    Visitor.PASSWORD);
         }
 
         Visitor visitor(Persona persona) {
