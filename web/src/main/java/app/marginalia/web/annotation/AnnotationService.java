@@ -177,7 +177,11 @@ public class AnnotationService {
     // ---- Writing ----
 
     public Annotation create(long paperId, SignedIn user, NewAnnotation request) {
-        Paper paper = Paper.<Paper>findByIdOptional(paperId).orElseThrow(NotFoundException::new);
+        // A shared lock on the paper: a text edit (which locks the paper for update and re-anchors
+        // every note) cannot commit between our reading the current text version and inserting the
+        // note, so a new note never stays anchored to a version that was replaced meanwhile.
+        Paper paper = Paper.<Paper>findByIdOptional(paperId, LockModeType.PESSIMISTIC_READ)
+                .orElseThrow(NotFoundException::new);
         ReadingGroup group = null;
         if (request.groupId() != null) {
             Membership membership = Membership.find(request.groupId(), user.id()).orElseThrow(NotFoundException::new);
