@@ -12,33 +12,34 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends the same request from several threads released at one instant, as a double click, a
- * retrying client or two people saving together do; returns every answer in order.
+ * Runs the same call from several threads released at one instant, as a double click, a
+ * retrying client, two people saving together or two instances starting together do; returns
+ * every answer in order.
  */
 public final class Concurrently {
 
     private Concurrently() {
     }
 
-    public static List<Response> times(int count, Callable<Response> request) {
+    public static <T> List<T> times(int count, Callable<T> request) {
         return all(java.util.Collections.nCopies(count, request));
     }
 
-    public static List<Response> all(List<Callable<Response>> requests) {
+    public static <T> List<T> all(List<Callable<T>> requests) {
         ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<Response>> answers = new ArrayList<>();
-            for (Callable<Response> request : requests) {
+            List<Future<T>> answers = new ArrayList<>();
+            for (Callable<T> request : requests) {
                 answers.add(pool.submit(() -> {
                     start.await();
                     return request.call();
                 }));
             }
             start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                responses.add(answer.get(60, TimeUnit.SECONDS));
+            List<T> responses = new ArrayList<>();
+            for (Future<T> answer : answers) {
+                responses.add(answer.get(5, TimeUnit.MINUTES));
             }
             return responses;
         } catch (Exception e) {

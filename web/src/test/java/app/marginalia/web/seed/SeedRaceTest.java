@@ -5,6 +5,7 @@ import app.marginalia.core.seed.SeedPaper;
 import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.seed.SeedClaim;
 import app.marginalia.persistence.seed.SeedImport;
+import app.marginalia.web.Concurrently;
 import app.marginalia.web.paper.PaperService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,16 +14,9 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,7 +59,7 @@ class SeedRaceTest {
         assertFalse(QuarkusTransaction.requiringNew().call(() -> SeedClaim.<SeedClaim>findById(SeedClaim.SEED_LIBRARY)
                 .firstStartDone));
 
-        List<Optional<SeedImportReport>> outcomes = race(importer::runOnFirstStart);
+        List<Optional<SeedImportReport>> outcomes = Concurrently.times(STARTS, importer::runOnFirstStart);
 
         assertEquals(39L, count(), "each seed paper once");
         List<SeedImportReport> ran = outcomes.stream().flatMap(Optional::stream).toList();
@@ -77,33 +71,10 @@ class SeedRaceTest {
                 .firstStartDone));
 
         // Administrators re-running the import at the same moment add nothing either.
-        List<SeedImportReport> reruns = race(() -> importer.run("test"));
+        List<SeedImportReport> reruns = Concurrently.times(STARTS, () -> importer.run("test"));
         assertEquals(39L, count());
         reruns.forEach(r -> assertEquals(39, r.papersPresent()));
         assertTrue(importer.runOnFirstStart().isEmpty(), "a later start imports nothing");
-    }
-
-    /** Runs the call on {@value #STARTS} threads released at the same moment. */
-    private static <T> List<T> race(Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(STARTS);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < STARTS; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get(5, TimeUnit.MINUTES));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static long count() {
