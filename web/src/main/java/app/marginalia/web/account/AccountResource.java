@@ -4,6 +4,7 @@ import app.marginalia.core.account.AccountDraft;
 import app.marginalia.core.discussion.LiveEvent;
 import app.marginalia.persistence.account.Account;
 import app.marginalia.web.live.LiveEvents;
+import app.marginalia.web.system.ClientAddress;
 import app.marginalia.web.system.CurrentUser;
 import app.marginalia.web.system.Flash;
 import app.marginalia.web.system.InvalidFormException;
@@ -82,7 +83,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response register(@BeanParam RegistrationForm form, @Context HttpServerRequest request) {
         try {
-            Account account = accounts.register(form.draft(), address(request));
+            Account account = accounts.register(form.draft(), ClientAddress.of(request));
             accounts.welcome(account);
             sessions.signIn(account);
             return Flash.redirect(SafeRedirect.localPath(form.next, "/groups"), "Welcome to Marginalia, "
@@ -107,7 +108,7 @@ public class AccountResource {
                           @Context HttpServerRequest request) {
         String back = SafeRedirect.localPath(next, "/groups");
         try {
-            sessions.signIn(accounts.authenticate(username == null ? "" : username, password, address(request)));
+            sessions.signIn(accounts.authenticate(username == null ? "" : username, password, ClientAddress.of(request)));
             return Flash.redirect(back);
         } catch (LoginFailedException e) {
             return Response.status(e instanceof AccountDisabledException ? 403 : 401).entity(Templates.login(username == null ? "" : username, e.getMessage(),
@@ -165,9 +166,5 @@ public class AccountResource {
         } catch (InvalidFormException e) {
             return Response.status(400).entity(Templates.profile(accounts.profile(id), e.byField())).build();
         }
-    }
-
-    static String address(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
     }
 }

@@ -1,6 +1,7 @@
 package app.marginalia.web.live;
 
 import app.marginalia.persistence.group.Membership;
+import app.marginalia.web.system.ClientAddress;
 import app.marginalia.web.system.CurrentUser;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
@@ -36,9 +37,7 @@ public class EventStreamResource {
     public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerRequest request,
                        @RestQuery Long since, @HeaderParam("Last-Event-ID") Long lastEventId) {
         CurrentUser.SignedIn user = current.require();
-        // The peer address as Vert.x resolved it: a forwarded one only from trusted proxies.
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
-        streams.open(user.id(), address, () -> Set.copyOf(Membership.groupIdsOf(user.id())),
+        streams.open(user.id(), ClientAddress.of(request), () -> Set.copyOf(Membership.groupIdsOf(user.id())),
                 lastEventId != null ? lastEventId : since, sink, sse);
     }
 }

@@ -2,6 +2,7 @@ package app.marginalia.web.live;
 
 import app.marginalia.core.discussion.Fanout;
 import app.marginalia.core.discussion.LiveEvent;
+import app.marginalia.core.system.AddressBucket;
 import app.marginalia.web.system.MarginaliaConfig;
 import app.marginalia.web.system.TooManyRequestsException;
 import jakarta.annotation.PreDestroy;
@@ -166,8 +167,10 @@ public class LiveStreams {
      * Memberships are read after the current sequence is noted, so a membership change that
      * commits while the stream opens is still seen: it restarts the new stream too.
      */
-    public void open(long accountId, String address, Supplier<Set<Long>> memberships, Long since, SseEventSink sink,
-                     Sse sse) {
+    public void open(long accountId, String clientAddress, Supplier<Set<Long>> memberships, Long since,
+                     SseEventSink sink, Sse sse) {
+        // Counted like the rate limits: an IPv6 client holds a whole /64 and could rotate through it.
+        String address = AddressBucket.of(clientAddress);
         admit(accountId, address);
         Stream stream;
         long mark;
