@@ -55,6 +55,11 @@ public class Paper extends PanacheEntityBase {
     public String link;
     @Column(name = "abstract_text")
     public String abstractText;
+    /** The arXiv identifier without version ("2212.08073", "hep-th/9901001"), when known. */
+    @Column(name = "arxiv_id")
+    public String arxivId;
+    /** The DOI in lower case without resolver prefix ("10.1145/3442188.3445922"), when known. */
+    public String doi;
     public String fingerprint;
     @Column(name = "text_version")
     public int textVersion;

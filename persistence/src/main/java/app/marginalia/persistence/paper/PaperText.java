@@ -40,6 +40,13 @@ public class PaperText extends PanacheEntityBase {
 
     public String content;
 
+    /** The kind of each paragraph of {@code content} ({@code core.document.Document#structure}); null: all of {@code kind}. */
+    public String structure;
+
+    /** The original file this text was extracted from, if any; its glyph positions are a {@link PaperTextLayout}. */
+    @Column(name = "file_id")
+    public Long fileId;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
