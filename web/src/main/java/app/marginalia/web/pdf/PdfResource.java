@@ -1,0 +1,221 @@
+package app.marginalia.web.pdf;
+
+import app.marginalia.core.pdf.PdfExtractor;
+import app.marginalia.core.pdf.PdfProblem;
+import app.marginalia.persistence.paper.PaperFile;
+import app.marginalia.web.group.GroupService;
+import app.marginalia.web.paper.DuplicatePaperException;
+import app.marginalia.web.paper.PaperSummary;
+import app.marginalia.web.system.CurrentUser;
+import app.marginalia.web.system.Flash;
+import app.marginalia.web.system.InvalidFormException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** PDF papers: adding one from a PDF, attaching a PDF to a paper, its page images and the download. */
+@jakarta.ws.rs.Path("/papers")
+@Produces(MediaType.TEXT_HTML)
+public class PdfResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance upload(String error, List<GroupService.GroupSummary> groups);
+
+        static native TemplateInstance confirm(PdfForm form, PdfService.Pending pending, Map<String, String> errors,
+                                               List<PaperSummary> duplicates, List<GroupService.GroupSummary> groups);
+
+        static native TemplateInstance attach(long id, String title, boolean replace, String error);
+    }
+
+    /** Page images never change: their URL names the file's hash. */
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+    private final PdfService pdf;
+    private final PageCache cache;
+    private final GroupService groups;
+    private final CurrentUser current;
+
+    PdfResource(PdfService pdf, PageCache cache, GroupService groups, CurrentUser current) {
+        this.pdf = pdf;
+        this.cache = cache;
+        this.groups = groups;
+        this.current = current;
+    }
+
+    // ---- Adding a paper from a PDF ----
+
+    @GET
+    @jakarta.ws.rs.Path("new/pdf")
+    public TemplateInstance uploadForm() {
+        return Templates.upload(null, List.of());
+    }
+
+    /** The upload: read the PDF, keep it, and propose its title and authors for the member to confirm. */
+    @POST
+    @jakarta.ws.rs.Path("new/pdf")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm("file") FileUpload file) {
+        CurrentUser.SignedIn user = current.require();
+        try {
+            byte[] bytes = bytesOf(file);
+            PdfService.Pending pending = pdf.upload(user, file.fileName(), bytes);
+            return Response.ok(Templates.confirm(PdfForm.of(pending), pending, Map.of(), List.of(),
+                    groups.mine(user.id()))).build();
+        } catch (BadUpload e) {
+            return Response.status(e.status).entity(Templates.upload(e.getMessage(), List.of())).build();
+        } catch (PdfProblem e) {
+            return Response.status(status(e)).entity(Templates.upload(e.getMessage(), List.of())).build();
+        }
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("new/pdf/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@BeanParam PdfForm form) {
+        CurrentUser.SignedIn user = current.require();
+        try {
+            long id = pdf.confirm(form.token, user, form.confirmation());
+            return Response.seeOther(URI.create("/papers/" + id + "/pages?added=true")).build();
+        } catch (InvalidFormException e) {
+            return Response.status(400).entity(Templates.confirm(form, pdf.pending(form.token, user), e.byField(),
+                    List.of(), groups.mine(user.id()))).build();
+        } catch (DuplicatePaperException e) {
+            return Response.status(409).entity(Templates.confirm(form, pdf.pending(form.token, user), Map.of(),
+                    e.matches(), groups.mine(user.id()))).build();
+        }
+    }
+
+    // ---- Attaching a PDF to a paper ----
+
+    @GET
+    @jakarta.ws.rs.Path("{id:\\d{1,18}}/pdf/new")
+    public TemplateInstance attachForm(@RestPath long id) {
+        CurrentUser.SignedIn user = current.require();
+        pdf.requireEdit(id, user);
+        PdfService.AttachTarget target = pdf.attachTarget(id);
+        return Templates.attach(id, target.title(), target.hasFile(), null);
+    }
+
+    /** A new text version from the PDF, every note re-anchored; the flash says where the notes went. */
+    @POST
+    @jakarta.ws.rs.Path("{id:\\d{1,18}}/pdf")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response attach(@RestPath long id, @RestForm("file") FileUpload file) {
+        CurrentUser.SignedIn user = current.require();
+        pdf.requireEdit(id, user);
+        try {
+            byte[] bytes = bytesOf(file);
+            PdfService.Attached attached = pdf.attach(id, user, file.fileName(), bytes);
+            String message = !attached.changed() ? "This PDF is already the paper's text: nothing changed."
+                    : "Saved as text version " + attached.textVersion() + " from the PDF. Notes: " + attached.kept()
+                    + " in place, " + attached.moved() + " moved, " + attached.detached() + " detached.";
+            return Flash.redirect("/papers/" + id + "/pages", message);
+        } catch (BadUpload e) {
+            return attachError(id, e.status, e.getMessage());
+        } catch (PdfProblem e) {
+            return attachError(id, status(e), e.getMessage());
+        }
+    }
+
+    private Response attachError(long id, int status, String message) {
+        PdfService.AttachTarget target = pdf.attachTarget(id);
+        return Response.status(status).entity(Templates.attach(id, target.title(), target.hasFile(), message)).build();
+    }
+
+    // ---- Page images and the file ----
+
+    @GET
+    @jakarta.ws.rs.Path("{id:\\d{1,18}}/pages/{sha:[0-9a-f]{64}}/{page:\\d{1,4}}-{width:\\d{3,4}}.png")
+    @Produces("image/png")
+    public Response page(@RestPath long id, @RestPath String sha, @RestPath int page, @RestPath int width,
+                         @HeaderParam("If-None-Match") String ifNoneMatch) {
+        PaperFile file = pdf.file(id, sha);
+        if (page < 1 || page > file.pageCount || !PageCache.allowedWidth(width)) {
+            throw new NotFoundException("No such page.");
+        }
+        String etag = "\"" + sha.substring(0, 16) + "-" + page + "-" + width + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return Response.notModified().header("ETag", etag).header("Cache-Control", IMMUTABLE).build();
+        }
+        Path png = cache.page(sha, page, width, bytes(file));
+        return Response.ok(png.toFile(), "image/png").header("ETag", etag).header("Cache-Control", IMMUTABLE).build();
+    }
+
+    /** The original PDF of the paper's current text version, under a safe file name. */
+    @GET
+    @jakarta.ws.rs.Path("{id:\\d{1,18}}/pdf")
+    @Produces("application/pdf")
+    public Response download(@RestPath long id) {
+        PaperFile file = pdf.currentFile(id);
+        Path local = cache.pdf(file.sha256, bytes(file));
+        String name = PdfService.safeFileName(file.fileName);
+        String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");
+        return Response.ok(local.toFile(), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Cache-Control", "private, max-age=3600")
+                .build();
+    }
+
+    private Supplier<byte[]> bytes(PaperFile file) {
+        return () -> pdf.content(file.id);
+    }
+
+    // ---- Reading the upload ----
+
+    /** An upload that is no PDF to extract at all: missing, empty or too large. */
+    private static final class BadUpload extends RuntimeException {
+        final int status;
+
+        BadUpload(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    private static byte[] bytesOf(FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            throw new BadUpload(400, "Choose a PDF file to upload.");
+        }
+        if (file.size() == 0) {
+            throw new BadUpload(422, "The file is empty. Choose the paper's PDF.");
+        }
+        if (file.size() > PdfExtractor.MAX_BYTES) {
+            throw new BadUpload(413, "This file is larger than " + PdfExtractor.MAX_BYTES / (1024 * 1024)
+                    + " MB, the largest PDF Marginalia accepts.");
+        }
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int status(PdfProblem problem) {
+        return problem.reason() == PdfProblem.Reason.TOO_LARGE ? 413 : 422;
+    }
+}
