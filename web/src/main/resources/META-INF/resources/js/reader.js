@@ -42,7 +42,7 @@
 
     function paragraphOf(node) {
         var el = node.nodeType === 1 ? node : node.parentElement;
-        return el && el.closest('.paper-text p[data-start]');
+        return el && el.closest('.paper-text [data-start]');
     }
 
     function currentSelection() {
@@ -73,6 +73,11 @@
 
     // The canonical text: paragraphs joined by the blank lines between them.
     function canonical() {
+        // The page view's lines are in page order, not text order: it carries the whole text.
+        var whole = document.getElementById('canonical-text');
+        if (whole) {
+            return whole.content.textContent;
+        }
         var out = '';
         var position = 0;
         text.querySelectorAll('p[data-start]').forEach(function (p) {

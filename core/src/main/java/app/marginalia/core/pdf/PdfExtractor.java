@@ -51,8 +51,16 @@ public final class PdfExtractor {
                     protected void writeString(String text, List<TextPosition> positions) {
                         List<TextPosition> glyphs = positions.stream()
                                 .filter(t -> !t.getUnicode().isBlank()).toList();
-                        if (!glyphs.isEmpty()) {
-                            lines.add(glyphs);
+                        if (glyphs.isEmpty()) {
+                            return;
+                        }
+                        List<TextPosition> last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+                        TextPosition end = last == null ? null : last.get(last.size() - 1);
+                        if (end != null && Math.abs(end.getYDirAdj() - glyphs.get(0).getYDirAdj()) < 1f
+                                && glyphs.get(0).getXDirAdj() > end.getXDirAdj()) {
+                            last.addAll(glyphs);
+                        } else {
+                            lines.add(new ArrayList<>(glyphs));
                         }
                     }
                 };

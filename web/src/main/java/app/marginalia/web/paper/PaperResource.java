@@ -7,6 +7,8 @@ import app.marginalia.web.annotation.DiscussionView;
 import app.marginalia.web.group.DiscussionTracking;
 import app.marginalia.web.group.GroupService;
 import app.marginalia.web.group.GroupViews;
+import app.marginalia.web.pdf.PdfService;
+import app.marginalia.web.pdf.PdfView;
 import app.marginalia.web.system.CurrentUser;
 import app.marginalia.web.system.Flash;
 import app.marginalia.web.system.InvalidFormException;
@@ -42,7 +44,7 @@ public class PaperResource {
 
         static native TemplateInstance reader(PaperDetail detail, boolean added, List<GroupViews.Candidate> groups,
                                               DiscussionView discussion, boolean canEdit,
-                                              DiscussionTracking.ReaderPanel panel, long seenAt);
+                                              DiscussionTracking.ReaderPanel panel, long seenAt, PdfView pdf);
 
         static native TemplateInstance add(PaperForm form, Map<String, String> errors, List<PaperSummary> duplicates,
                                            List<GroupService.GroupSummary> groups);
@@ -59,9 +61,11 @@ public class PaperResource {
     private final CurrentUser current;
     private final AnnotationService annotations;
     private final DiscussionTracking tracking;
+    private final PdfService pdf;
 
     PaperResource(PaperService papers, PaperChangeService changes, GroupService groups, CurrentUser current,
-                  AnnotationService annotations, DiscussionTracking tracking) {
+                  AnnotationService annotations, DiscussionTracking tracking, PdfService pdf) {
+        this.pdf = pdf;
         this.papers = papers;
         this.changes = changes;
         this.groups = groups;
@@ -81,6 +85,17 @@ public class PaperResource {
     @GET
     @Path("{id:\\d{1,18}}")
     public TemplateInstance reader(@RestPath long id, @RestQuery boolean added, @RestQuery Long group) {
+        return read(id, added, group, false);
+    }
+
+    /** The same reader and margin over the paper's original pages (404 when its text has no PDF). */
+    @GET
+    @Path("{id:\\d{1,18}}/pages")
+    public TemplateInstance pages(@RestPath long id, @RestQuery boolean added, @RestQuery Long group) {
+        return read(id, added, group, true);
+    }
+
+    private TemplateInstance read(long id, boolean added, Long group, boolean paged) {
         // A GET writes nothing: the page posts "seen up to this moment" once it is shown (seen.js,
         // or the "Mark as read" button without JavaScript), so a note saved while the page is
         // assembled stays new, and prefetchers and link previews mark nothing read.
@@ -94,7 +109,8 @@ public class PaperResource {
         if (discussion.groupId() != null) {
             panel = tracking.panel(discussion.groupId(), id, current.require()).orElse(null);
         }
-        return Templates.reader(detail, added, proposable, discussion, canEdit, panel, visited.toEpochMilli());
+        PdfView pdfView = pdf.view(detail, discussion, paged);
+        return Templates.reader(detail, added, proposable, discussion, canEdit, panel, visited.toEpochMilli(), pdfView);
     }
 
     /** The reader's "Mark as read" button, for browsers without JavaScript. */

@@ -31,13 +31,13 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
+
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /** PDF papers: adding one from a PDF, attaching a PDF to a paper, its page images and the download. */
-@jakarta.ws.rs.Path("/papers")
+@Path("/papers")
 @Produces(MediaType.TEXT_HTML)
 public class PdfResource {
 
@@ -69,14 +69,14 @@ public class PdfResource {
     // ---- Adding a paper from a PDF ----
 
     @GET
-    @jakarta.ws.rs.Path("new/pdf")
+    @Path("new/pdf")
     public TemplateInstance uploadForm() {
         return Templates.upload(null, List.of());
     }
 
     /** The upload: read the PDF, keep it, and propose its title and authors for the member to confirm. */
     @POST
-    @jakarta.ws.rs.Path("new/pdf")
+    @Path("new/pdf")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestForm("file") FileUpload file) {
         CurrentUser.SignedIn user = current.require();
@@ -93,7 +93,7 @@ public class PdfResource {
     }
 
     @POST
-    @jakarta.ws.rs.Path("new/pdf/confirm")
+    @Path("new/pdf/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@BeanParam PdfForm form) {
         CurrentUser.SignedIn user = current.require();
@@ -112,7 +112,7 @@ public class PdfResource {
     // ---- Attaching a PDF to a paper ----
 
     @GET
-    @jakarta.ws.rs.Path("{id:\\d{1,18}}/pdf/new")
+    @Path("{id:\\d{1,18}}/pdf/new")
     public TemplateInstance attachForm(@RestPath long id) {
         CurrentUser.SignedIn user = current.require();
         pdf.requireEdit(id, user);
@@ -122,7 +122,7 @@ public class PdfResource {
 
     /** A new text version from the PDF, every note re-anchored; the flash says where the notes went. */
     @POST
-    @jakarta.ws.rs.Path("{id:\\d{1,18}}/pdf")
+    @Path("{id:\\d{1,18}}/pdf")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response attach(@RestPath long id, @RestForm("file") FileUpload file) {
         CurrentUser.SignedIn user = current.require();
@@ -149,7 +149,7 @@ public class PdfResource {
     // ---- Page images and the file ----
 
     @GET
-    @jakarta.ws.rs.Path("{id:\\d{1,18}}/pages/{sha:[0-9a-f]{64}}/{page:\\d{1,4}}-{width:\\d{3,4}}.png")
+    @Path("{id:\\d{1,18}}/pages/{sha:[0-9a-f]{64}}/{page:\\d{1,4}}-{width:\\d{3,4}}.png")
     @Produces("image/png")
     public Response page(@RestPath long id, @RestPath String sha, @RestPath int page, @RestPath int width,
                          @HeaderParam("If-None-Match") String ifNoneMatch) {
@@ -161,17 +161,17 @@ public class PdfResource {
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header("ETag", etag).header("Cache-Control", IMMUTABLE).build();
         }
-        Path png = cache.page(sha, page, width, bytes(file));
+        java.nio.file.Path png = cache.page(sha, page, width, bytes(file));
         return Response.ok(png.toFile(), "image/png").header("ETag", etag).header("Cache-Control", IMMUTABLE).build();
     }
 
     /** The original PDF of the paper's current text version, under a safe file name. */
     @GET
-    @jakarta.ws.rs.Path("{id:\\d{1,18}}/pdf")
+    @Path("{id:\\d{1,18}}/pdf")
     @Produces("application/pdf")
     public Response download(@RestPath long id) {
         PaperFile file = pdf.currentFile(id);
-        Path local = cache.pdf(file.sha256, bytes(file));
+        java.nio.file.Path local = cache.pdf(file.sha256, bytes(file));
         String name = PdfService.safeFileName(file.fileName);
         String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");
         return Response.ok(local.toFile(), "application/pdf")

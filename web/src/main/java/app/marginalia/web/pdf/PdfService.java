@@ -141,27 +141,15 @@ public class PdfService {
         paper.setAuthorList(draft.authorList());
         paper.setPublished(draft.publishedDate().orElse(null));
         paper.link = draft.link().isEmpty() ? null : draft.link();
-        paper.abstractText = document.abstractText().isEmpty() ? null : document.abstractText();
         paper.fingerprint = draft.fingerprint();
         paper.addedBy = user.id();
+        // The file names its paper, so the paper is written first; persistNew then adds text version 1.
         paper.textVersion = 1;
         paper.createdAt = now;
         paper.updatedAt = now;
         paper.persist();
         PaperFile file = storeFile(paper.id, upload.fileName, upload.content, extraction.pageCount(), user.id(), now);
-        PaperText text = new PaperText();
-        text.paper = paper;
-        text.versionNo = 1;
-        text.kind = document.hasBody() ? PaperText.Kind.FULL_TEXT : PaperText.Kind.ABSTRACT;
-        text.content = document.text();
-        text.structure = document.structure();
-        text.fileId = file.id;
-        text.createdAt = now;
-        text.persist();
-        PaperTextLayout layout = new PaperTextLayout();
-        layout.textId = text.id;
-        layout.layout = extraction.layout().encode();
-        layout.persist();
+        PaperService.persistNew(paper, document, file.id, extraction.layout(), now);
         PaperOrigin origin = new PaperOrigin();
         origin.paper = paper;
         origin.kind = PaperOrigin.Kind.MANUAL;
@@ -247,7 +235,7 @@ public class PdfService {
     public PdfView view(PaperDetail detail, DiscussionView discussion, boolean paged) {
         long paperId = detail.paper().id();
         Optional<PaperText> text = PaperText.findVersion(paperId, detail.text().version());
-        Optional<PaperFile> file = text.map(t -> t.fileId).flatMap(PaperFile::findByIdOptional);
+        Optional<PaperFile> file = text.map(t -> t.fileId).flatMap(fileId -> PaperFile.<PaperFile>findByIdOptional(fileId));
         if (file.isEmpty()) {
             if (paged) {
                 throw new NotFoundException("This paper has no PDF.");
@@ -275,7 +263,7 @@ public class PdfService {
     public PaperFile currentFile(long paperId) {
         Paper paper = Paper.<Paper>findByIdOptional(paperId).orElseThrow(() -> new NotFoundException("No such paper."));
         return PaperText.findVersion(paperId, paper.textVersion).map(t -> t.fileId)
-                .flatMap(PaperFile::<PaperFile>findByIdOptional)
+                .flatMap(fileId -> PaperFile.<PaperFile>findByIdOptional(fileId))
                 .orElseThrow(() -> new NotFoundException("This paper has no PDF."));
     }
 
