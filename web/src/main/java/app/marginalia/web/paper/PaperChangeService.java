@@ -135,6 +135,7 @@ public class PaperChangeService {
         // The document's own parts, written so that saving the form unchanged gives the same document.
         form.abstractText = document.abstractText();
         form.fullText = StructuredText.source(document.body());
+        form.textFromFile = text.fileId != null;
         form.date = paper.published().map(PaperFields::typed).orElse("");
         form.link = paper.link == null ? "" : paper.link;
         form.version = paper.version;
@@ -152,9 +153,7 @@ public class PaperChangeService {
                 throw new ForbiddenException("Other groups or people depend on this paper, so changes to it are "
                         + "proposed and an administrator accepts them. Use “Propose a change” on the paper.");
             }
-            if (!draft.problems().isEmpty()) {
-                throw new InvalidFormException(draft.problems());
-            }
+            requireValid(paper, draft);
             requireVersion(paper, expectedVersion);
             return apply(paper, draft, user.id(), PaperRevision.Kind.EDIT, null, optionalReason(reason));
         });
@@ -171,9 +170,7 @@ public class PaperChangeService {
             throw new InvalidFormException("reason", "Say in a sentence (at most " + REASON_MAX
                     + " characters) what the change corrects, so an administrator can judge it.");
         }
-        if (!draft.problems().isEmpty()) {
-            throw new InvalidFormException(draft.problems());
-        }
+        requireValid(paper, draft);
         requireVersion(paper, expectedVersion);
         PaperText current = PaperText.findVersion(id, paper.textVersion).orElseThrow();
         Document proposed = documentFor(current, draft);
@@ -222,9 +219,7 @@ public class PaperChangeService {
                         + "could undo that change unseen. Reject it with that reason and ask for a new proposal.");
             }
             PaperDraft draft = proposal.draft();
-            if (!draft.problems().isEmpty()) {
-                throw new InvalidFormException(draft.problems());
-            }
+            requireValid(paper, draft);
             Applied applied = apply(paper, draft, user.id(), PaperRevision.Kind.PROPOSAL, proposal.proposer,
                     proposal.reason);
             decide(proposal, user, PaperProposal.Status.ACCEPTED, null);
@@ -405,6 +400,20 @@ public class PaperChangeService {
             return result;
         } catch (OptimisticLockException | PessimisticLockException | LockTimeoutException | StaleStateException e) {
             throw PaperConflictException.changedMeanwhile();
+        }
+    }
+
+    /**
+     * The draft's problems; for a text from a file only its metadata's, as the form has no text
+     * fields then (the text stays the file's).
+     */
+    private static void requireValid(Paper paper, PaperDraft draft) {
+        boolean fromFile = PaperText.findVersion(paper.id, paper.textVersion).map(t -> t.fileId != null).orElse(false);
+        List<app.marginalia.core.paper.FieldProblem> problems = draft.problems().stream()
+                .filter(p -> !fromFile || !(p.field().equals("abstractText") || p.field().equals("fullText")))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidFormException(problems);
         }
     }
 
