@@ -71,6 +71,7 @@ public class PdfResource {
     @GET
     @Path("new/pdf")
     public TemplateInstance uploadForm() {
+        current.require();
         return Templates.upload(null, List.of());
     }
 

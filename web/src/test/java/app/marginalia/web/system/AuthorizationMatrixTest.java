@@ -65,6 +65,17 @@ class AuthorizationMatrixTest {
         expect("POST /papers/{id}/edit", SEE_OTHER, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEE_OTHER);
         expect("POST /papers/{id}/proposals", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
         expect("GET /papers/{id}/history", OK, OK, OK, OK, OK, OK);
+        // PDF papers: the matrix's paper is a seed paper without a PDF, so its pages and file are 404 for everyone;
+        // a group reads it, so only an administrator may give it a new text from a PDF.
+        expect("GET /papers/{id}/pages", NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND);
+        expect("GET /papers/{id}/pages/{sha}/{page}-{width}.png", NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND,
+                NOT_FOUND);
+        expect("GET /papers/{id}/pdf", NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND);
+        expect("GET /papers/{id}/pdf/new", SEE_OTHER, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK);
+        expect("POST /papers/{id}/pdf", SEE_OTHER, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, BAD);
+        expect("GET /papers/new/pdf", SEE_OTHER, OK, OK, OK, OK, OK);
+        expect("POST /papers/new/pdf", SEE_OTHER, BAD, BAD, BAD, BAD, BAD);
+        expect("POST /papers/new/pdf/confirm", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND);
         // Reviewing proposals and reverting changes is administration: invisible to everyone else.
         expect("GET /admin/library/proposals", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK);
         expect("POST /admin/library/proposals/{proposalId}/accept", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND,
@@ -441,7 +452,8 @@ class AuthorizationMatrixTest {
             boolean inbox = template.startsWith("/notifications") || template.startsWith("/api/notifications");
             return template.replace("{id}", note ? annotationId : paper ? paperId : inbox ? notificationId : groupId)
                     .replace("{paperId}", paperId).replace("{entryId}", entryId)
-                    .replace("{accountId}", targetId).replace("{invitationId}", invitationId).replace("{token}", token);
+                    .replace("{accountId}", targetId).replace("{invitationId}", invitationId).replace("{token}", token)
+                    .replace("{sha}", "0".repeat(64)).replace("{page}", "1").replace("{width}", "1200");
         }
 
         /**
