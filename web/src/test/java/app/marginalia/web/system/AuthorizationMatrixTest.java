@@ -44,7 +44,7 @@ class AuthorizationMatrixTest {
     enum Persona { ANONYMOUS, OUTSIDER, MEMBER, MODERATOR, OWNER, ADMIN }
 
     private static final int OK = 200, CREATED = 201, NO_CONTENT = 204, SEE_OTHER = 303, BAD = 400,
-            UNAUTHORIZED = 401, FORBIDDEN = 403, NOT_FOUND = 404, UNPROCESSABLE = 422;
+            UNAUTHORIZED = 401, FORBIDDEN = 403, NOT_FOUND = 404, UNSUPPORTED = 415, UNPROCESSABLE = 422;
 
     /** Expected statuses in Persona order: anonymous, outsider, member, moderator, owner, admin. */
     private static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
@@ -72,9 +72,11 @@ class AuthorizationMatrixTest {
                 NOT_FOUND);
         expect("GET /papers/{id}/pdf", NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND);
         expect("GET /papers/{id}/pdf/new", SEE_OTHER, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK);
-        expect("POST /papers/{id}/pdf", SEE_OTHER, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, BAD);
+        // Uploads are multipart: the matrix's urlencoded form is refused as such (415) before anything else;
+        // who may upload and attach is PdfUploadTest's and PdfPaperTest's.
+        expect("POST /papers/{id}/pdf", UNSUPPORTED, UNSUPPORTED, UNSUPPORTED, UNSUPPORTED, UNSUPPORTED, UNSUPPORTED);
         expect("GET /papers/new/pdf", SEE_OTHER, OK, OK, OK, OK, OK);
-        expect("POST /papers/new/pdf", SEE_OTHER, BAD, BAD, BAD, BAD, BAD);
+        expect("POST /papers/new/pdf", UNSUPPORTED, UNSUPPORTED, UNSUPPORTED, UNSUPPORTED, UNSUPPORTED, UNSUPPORTED);
         expect("POST /papers/new/pdf/confirm", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND);
         // Reviewing proposals and reverting changes is administration: invisible to everyone else.
         expect("GET /admin/library/proposals", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK);
