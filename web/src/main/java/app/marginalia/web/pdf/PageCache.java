@@ -35,6 +35,13 @@ public class PageCache {
 
     /** Rendering is CPU-bound and a page can take half a second: at most two at once. */
     private final Semaphore rendering = new Semaphore(2);
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PageCache.class);
+    private final java.util.concurrent.ExecutorService warming = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread thread = new Thread(r, "pdf-page-warming");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final Path root;
 
     PageCache(MarginaliaConfig config) {
@@ -51,6 +58,21 @@ public class PageCache {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Prepares a newly stored PDF in the background: its local copy and its first page, so the
+     * first reader of the page view does not wait for a render. Best effort: a failure here only
+     * means the page is rendered when first asked for.
+     */
+    public void warm(String sha256, byte[] bytes) {
+        warming.execute(() -> {
+            try {
+                page(sha256, 1, WIDTH, () -> bytes);
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not prepare the first page of %s: %s", sha256, e.getMessage());
+            }
+        });
     }
 
     /** The local copy of a PDF, written from {@code bytes} (read from the database) the first time. */

@@ -28,14 +28,10 @@ final class PageLayout {
             TextLayout.Page size = layout.pages().get(p);
             int number = p + 1;
             int height = Math.round(PageCache.WIDTH * size.height() / size.width());
-            List<PdfView.Line> lines = layout.linesOf(p).stream()
-                    .sorted(Comparator.comparingInt(TextLayout.Line::start))
+            List<PdfView.Line> lines = new ArrayList<>();
+            layout.linesOf(p).stream().sorted(Comparator.comparingInt(TextLayout.Line::start))
                     .filter(l -> l.end() <= codePoints.length && l.end() > l.start())
-                    .map(l -> new PdfView.Line(l.start(), l.end(), new String(codePoints, l.start(), l.end() - l.start()),
-                            percent(l.left(), size.width()) + " " + percent(l.top(), size.height()) + " "
-                                    + percent(l.right() - l.left(), size.width()) + " "
-                                    + percent(l.bottom() - l.top(), size.height())))
-                    .toList();
+                    .forEach(l -> addRuns(lines, l, codePoints, size));
             pages.add(new PdfView.Page(number, base + number + "-" + PageCache.WIDTH + ".png",
                     base + number + "-" + PageCache.SMALL_WIDTH + ".png " + PageCache.SMALL_WIDTH + "w, "
                             + base + number + "-" + PageCache.WIDTH + ".png " + PageCache.WIDTH + "w",
@@ -43,6 +39,37 @@ final class PageLayout {
                     highlights.get(p), lines));
         }
         return new PdfView(paperId, true, true, file.fileName, file.pageCount, canonical, pages);
+    }
+
+    /**
+     * A line of the text layer is stretched evenly over its box, which fits as long as its words are
+     * evenly spaced. Where a space is much wider than the line's characters (a gap between columns
+     * or table cells, a tab stop) the line is cut there, so each run fits its own glyphs.
+     */
+    private static void addRuns(List<PdfView.Line> out, TextLayout.Line line, int[] codePoints, TextLayout.Page size) {
+        float[] edges = line.edges();
+        int n = line.end() - line.start();
+        float typical = (line.right() - line.left()) / n;
+        int runStart = 0;
+        for (int i = 0; i <= n; i++) {
+            boolean gap = i < n && codePoints[line.start() + i] == ' '
+                    && edges[i + 1] - edges[i] > Math.max(3 * typical, 4f);
+            if (i == n || gap) {
+                if (i > runStart) {
+                    out.add(run(line, runStart, i, codePoints, size));
+                }
+                runStart = i + 1;
+            }
+        }
+    }
+
+    private static PdfView.Line run(TextLayout.Line line, int from, int to, int[] codePoints, TextLayout.Page size) {
+        float left = line.edges()[from];
+        float right = line.edges()[to];
+        return new PdfView.Line(line.start() + from, line.start() + to,
+                new String(codePoints, line.start() + from, to - from),
+                percent(left, size.width()) + " " + percent(line.top(), size.height()) + " "
+                        + percent(right - left, size.width()) + " " + percent(line.bottom() - line.top(), size.height()));
     }
 
     /** Every highlighted run of the text view, as rectangles on the pages its characters stand on. */

@@ -27,11 +27,13 @@ import app.marginalia.web.paper.PaperService;
 import app.marginalia.web.paper.PaperSummary;
 import app.marginalia.web.search.SearchIndexer;
 import app.marginalia.web.system.CurrentUser.SignedIn;
+import app.marginalia.web.system.AfterCommit;
 import app.marginalia.web.system.InvalidFormException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
@@ -67,7 +69,13 @@ public class PdfService {
     private final GroupService groups;
     private final SearchIndexer search;
 
-    PdfService(PaperService papers, PaperChangeService changes, GroupService groups, SearchIndexer search) {
+    private final PageCache cache;
+    private final TransactionSynchronizationRegistry transactions;
+
+    PdfService(PaperService papers, PaperChangeService changes, GroupService groups, SearchIndexer search,
+               PageCache cache, TransactionSynchronizationRegistry transactions) {
+        this.cache = cache;
+        this.transactions = transactions;
         this.papers = papers;
         this.changes = changes;
         this.groups = groups;
@@ -274,7 +282,7 @@ public class PdfService {
 
     // ---- Helpers ----
 
-    private static PaperFile storeFile(long paperId, String fileName, byte[] bytes, int pageCount, long userId,
+    private PaperFile storeFile(long paperId, String fileName, byte[] bytes, int pageCount, long userId,
                                        Instant now) {
         PaperFile file = new PaperFile();
         file.paperId = paperId;
@@ -290,6 +298,8 @@ public class PdfService {
         content.fileId = file.id;
         content.content = bytes;
         content.persist();
+        String sha = file.sha256;
+        AfterCommit.run(transactions, () -> cache.warm(sha, bytes));
         return file;
     }
 
