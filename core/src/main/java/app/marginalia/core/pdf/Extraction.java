@@ -5,6 +5,14 @@ import app.marginalia.core.document.TextLayout;
 
 import java.util.List;
 
-/** What a PDF yields: proposed metadata, the document, and where its characters stand on the pages. */
+/**
+ * What a PDF yields: a proposed title and authors (possibly empty, for the member to edit), the
+ * document, where its characters stand on the pages, and the number of pages.
+ */
 public record Extraction(String title, List<String> authors, Document document, TextLayout layout, int pageCount) {
+
+    public Extraction {
+        title = title == null ? "" : title;
+        authors = List.copyOf(authors);
+    }
 }

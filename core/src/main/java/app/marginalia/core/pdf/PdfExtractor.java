@@ -1,141 +1,86 @@
 package app.marginalia.core.pdf;
 
-import app.marginalia.core.document.Block;
-import app.marginalia.core.document.BlockKind;
-import app.marginalia.core.document.Document;
-import app.marginalia.core.document.Part;
-import app.marginalia.core.document.TextLayout;
+import app.marginalia.core.pdf.PdfProblem.Reason;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * Placeholder for the pdf-extract branch's extractor (same API): one paragraph per page, lines
- * joined by spaces, every line's glyph edges recorded. Replaced wholesale when that branch lands.
+ * Reads a PDF paper into a {@link app.marginalia.core.document.Document} and the positions of its
+ * characters on the pages ({@link app.marginalia.core.document.TextLayout}), both from the same
+ * pass, so highlights drawn on a page always cover the characters a note is anchored to.
+ *
+ * <p>Pipeline: PDFBox positions the glyphs ({@link GlyphCollector}); {@link PageLayout} groups them
+ * into lines, finds columns and the reading order and drops running heads; {@link PaperStructure}
+ * recognises the title block, abstract, headings, captions, footnotes, equations and references and
+ * lays out the canonical text with its line geometry.
  */
 public final class PdfExtractor {
 
-    public static final long MAX_BYTES = 100L * 1024 * 1024;
     public static final int MAX_PAGES = 2000;
+    public static final long MAX_BYTES = 100L * 1024 * 1024;
 
     private PdfExtractor() {
     }
 
-    public static Extraction extract(byte[] pdf) {
+    public static Extraction extract(Path file) throws PdfProblem, IOException {
+        if (Files.size(file) > MAX_BYTES) {
+            throw new PdfProblem(Reason.TOO_LARGE);
+        }
+        return extract(Files.readAllBytes(file));
+    }
+
+    public static Extraction extract(byte[] pdf) throws PdfProblem {
         if (pdf.length > MAX_BYTES) {
-            throw new PdfProblem(PdfProblem.Reason.TOO_LARGE, "This file is larger than 100 MB.");
+            throw new PdfProblem(Reason.TOO_LARGE);
         }
-        if (pdf.length < 5 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
-            throw new PdfProblem(PdfProblem.Reason.NOT_PDF, "This file is not a PDF.");
+        if (!looksLikePdf(pdf)) {
+            throw new PdfProblem(Reason.NOT_PDF);
         }
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            if (doc.getNumberOfPages() > MAX_PAGES) {
-                throw new PdfProblem(PdfProblem.Reason.TOO_MANY_PAGES, "This PDF has more than 2,000 pages.");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            if (document.getNumberOfPages() > MAX_PAGES) {
+                throw new PdfProblem(Reason.TOO_MANY_PAGES);
             }
-            List<TextLayout.Page> pages = new ArrayList<>();
-            List<List<List<TextPosition>>> linesPerPage = new ArrayList<>();
-            for (int p = 0; p < doc.getNumberOfPages(); p++) {
-                PDRectangle box = doc.getPage(p).getCropBox();
-                pages.add(new TextLayout.Page(box.getWidth(), box.getHeight()));
-                List<List<TextPosition>> lines = new ArrayList<>();
-                PDFTextStripper stripper = new PDFTextStripper() {
-                    @Override
-                    protected void writeString(String text, List<TextPosition> positions) {
-                        List<TextPosition> glyphs = positions.stream()
-                                .filter(t -> !t.getUnicode().isBlank()).toList();
-                        if (glyphs.isEmpty()) {
-                            return;
-                        }
-                        List<TextPosition> last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
-                        TextPosition end = last == null ? null : last.get(last.size() - 1);
-                        if (end != null && Math.abs(end.getYDirAdj() - glyphs.get(0).getYDirAdj()) < 1f
-                                && glyphs.get(0).getXDirAdj() > end.getXDirAdj()) {
-                            last.addAll(glyphs);
-                        } else {
-                            lines.add(new ArrayList<>(glyphs));
-                        }
-                    }
-                };
-                stripper.setSortByPosition(true);
-                stripper.setStartPage(p + 1);
-                stripper.setEndPage(p + 1);
-                stripper.getText(doc);
-                linesPerPage.add(lines);
+            if (document.getNumberOfPages() == 0) {
+                throw new PdfProblem(Reason.CORRUPT);
             }
-            StringBuilder text = new StringBuilder();
-            List<TextLayout.Line> layoutLines = new ArrayList<>();
-            List<Part> parts = new ArrayList<>();
-            int position = 0;
-            for (int p = 0; p < linesPerPage.size(); p++) {
-                if (linesPerPage.get(p).isEmpty()) {
-                    continue;
-                }
-                StringBuilder para = new StringBuilder();
-                if (!text.isEmpty()) {
-                    text.append("\n\n");
-                    position += 2;
-                }
-                for (List<TextPosition> line : linesPerPage.get(p)) {
-                    if (!para.isEmpty()) {
-                        para.append(' ');
-                        text.append(' ');
-                        position++;
-                    }
-                    int start = position;
-                    List<Float> edges = new ArrayList<>();
-                    float top = Float.MAX_VALUE;
-                    float bottom = 0;
-                    TextPosition previous = null;
-                    for (TextPosition t : line) {
-                        if (previous != null && t.getXDirAdj() - (previous.getXDirAdj() + previous.getWidthDirAdj())
-                                > previous.getWidthOfSpace() * 0.5f) {
-                            para.append(' ');
-                            text.append(' ');
-                            edges.add(previous.getXDirAdj() + previous.getWidthDirAdj());
-                            position++;
-                        }
-                        String u = t.getUnicode();
-                        int n = u.codePointCount(0, u.length());
-                        for (int i = 0; i < n; i++) {
-                            edges.add(t.getXDirAdj() + t.getWidthDirAdj() * i / n);
-                        }
-                        para.append(u);
-                        text.append(u);
-                        position += n;
-                        top = Math.min(top, t.getYDirAdj() - t.getHeightDir());
-                        bottom = Math.max(bottom, t.getYDirAdj());
-                        previous = t;
-                    }
-                    edges.add(previous.getXDirAdj() + previous.getWidthDirAdj());
-                    float[] e = new float[edges.size()];
-                    for (int i = 0; i < e.length; i++) {
-                        e[i] = edges.get(i);
-                    }
-                    layoutLines.add(new TextLayout.Line(p, start, position, top, bottom, e));
-                }
-                parts.add(Part.of(BlockKind.PARAGRAPH, para.toString()));
+            GlyphCollector collector = new GlyphCollector();
+            collector.writeText(document, Writer.nullWriter());
+            if (collector.pages.stream().allMatch(p -> p.glyphs().isEmpty())) {
+                throw new PdfProblem(Reason.NO_TEXT);
             }
-            if (layoutLines.isEmpty()) {
-                throw new PdfProblem(PdfProblem.Reason.NO_TEXT,
-                        "This PDF has no selectable text — run OCR on it first.");
+            PDDocumentInformation info = document.getDocumentInformation();
+            PaperStructure structure = PaperStructure.of(collector.pages,
+                    info == null ? null : info.getTitle(), info == null ? null : info.getAuthor());
+            if (structure.document().length() == 0) {
+                throw new PdfProblem(Reason.NO_TEXT);
             }
-            Document document = Document.compose(parts);
-            String title = document.blocks().stream().findFirst().map(Block::text)
-                    .map(t -> t.length() > 80 ? t.substring(0, 80) : t).orElse("");
-            return new Extraction(title, List.of(), document, new TextLayout(pages, layoutLines),
-                    doc.getNumberOfPages());
+            return new Extraction(structure.title(), structure.authors(), structure.document(),
+                    structure.layout(), document.getNumberOfPages());
         } catch (InvalidPasswordException e) {
-            throw new PdfProblem(PdfProblem.Reason.ENCRYPTED, "This PDF is protected by a password.");
-        } catch (IOException e) {
-            throw new PdfProblem(PdfProblem.Reason.CORRUPT, "This PDF is damaged and cannot be read.");
+            throw new PdfProblem(Reason.ENCRYPTED, e);
+        } catch (IOException | RuntimeException e) {
+            // PDFBox reports damage as IOExceptions and, in deep corners, as runtime exceptions.
+            throw new PdfProblem(Reason.CORRUPT, e);
+        } catch (StackOverflowError e) {
+            throw new PdfProblem(Reason.CORRUPT, e);
         }
+    }
+
+    /** A PDF starts with "%PDF-" within its first kilobyte (some writers put junk before it). */
+    private static boolean looksLikePdf(byte[] bytes) {
+        int limit = Math.min(bytes.length - 5, 1024);
+        for (int i = 0; i <= limit; i++) {
+            if (bytes[i] == '%' && bytes[i + 1] == 'P' && bytes[i + 2] == 'D' && bytes[i + 3] == 'F' && bytes[i + 4] == '-') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -102,11 +102,22 @@ public class PdfResource {
             long id = pdf.confirm(form.token, user, form.confirmation());
             return Response.seeOther(URI.create("/papers/" + id + "/pages?added=true")).build();
         } catch (InvalidFormException e) {
-            return Response.status(400).entity(Templates.confirm(form, pdf.pending(form.token, user), e.byField(),
-                    List.of(), groups.mine(user.id()))).build();
+            return confirmForm(400, form, user, e.byField(), List.of());
         } catch (DuplicatePaperException e) {
-            return Response.status(409).entity(Templates.confirm(form, pdf.pending(form.token, user), Map.of(),
-                    e.matches(), groups.mine(user.id()))).build();
+            return confirmForm(409, form, user, Map.of(), e.matches());
+        } catch (PdfProblem e) {
+            // The stored upload was read once already; it cannot turn bad, but if it did, say so.
+            return Response.status(status(e)).entity(Templates.upload(e.getMessage(), List.of())).build();
+        }
+    }
+
+    private Response confirmForm(int status, PdfForm form, CurrentUser.SignedIn user, Map<String, String> errors,
+                                 List<PaperSummary> duplicates) {
+        try {
+            return Response.status(status).entity(Templates.confirm(form, pdf.pending(form.token, user), errors,
+                    duplicates, groups.mine(user.id()))).build();
+        } catch (PdfProblem e) {
+            return Response.status(status(e)).entity(Templates.upload(e.getMessage(), List.of())).build();
         }
     }
 

@@ -54,7 +54,7 @@ import java.util.Optional;
  * extracted from it, so every instance sees it and nothing is half-saved.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(rollbackOn = PdfProblem.class)
 public class PdfService {
 
     /** How long an upload waits for its confirmation. */
@@ -99,7 +99,7 @@ public class PdfService {
     // ---- Adding a paper from a PDF ----
 
     /** Reads an uploaded PDF and keeps it until its uploader confirms; a bad file is a {@link PdfProblem}. */
-    public Pending upload(SignedIn user, String fileName, byte[] bytes) {
+    public Pending upload(SignedIn user, String fileName, byte[] bytes) throws PdfProblem {
         Extraction extraction = PdfExtractor.extract(bytes);
         PdfUpload.deleteOlderThan(Instant.now().minus(UPLOAD_TTL));
         List<PdfUpload> mine = PdfUpload.<PdfUpload>find("accountId = ?1 order by createdAt", user.id()).list();
@@ -119,8 +119,8 @@ public class PdfService {
     }
 
     /** The upload behind a confirmation form, as its uploader left it; 404 when gone or someone else's. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Pending pending(String token, SignedIn user) {
+    @Transactional(value = Transactional.TxType.SUPPORTS, rollbackOn = PdfProblem.class)
+    public Pending pending(String token, SignedIn user) throws PdfProblem {
         PdfUpload upload = upload(token, user);
         return pending(upload, PdfExtractor.extract(upload.content));
     }
@@ -129,7 +129,7 @@ public class PdfService {
      * Creates the paper from a confirmed upload: its metadata as confirmed, the extracted document as
      * text version 1 with the file and its layout. A likely duplicate is refused unless confirmed.
      */
-    public long confirm(String token, SignedIn user, Confirmation form) {
+    public long confirm(String token, SignedIn user, Confirmation form) throws PdfProblem {
         PdfUpload upload = upload(token, user);
         Extraction extraction = PdfExtractor.extract(upload.content);
         Document document = extraction.document();
@@ -186,7 +186,7 @@ public class PdfService {
      * Makes the PDF the paper's new text version, re-anchoring every note, for those who may edit
      * the paper directly. Members who may only propose changes are refused (403) with what to do.
      */
-    public Attached attach(long paperId, SignedIn user, String fileName, byte[] bytes) {
+    public Attached attach(long paperId, SignedIn user, String fileName, byte[] bytes) throws PdfProblem {
         requireEdit(paperId, user);
         Extraction extraction = PdfExtractor.extract(bytes);
         try {

@@ -49,7 +49,7 @@ class PdfPaperTest {
     }
 
     @Test
-    void shouldCreateThePaperFromTheExtractedDocumentAndServeItsPages() {
+    void shouldCreateThePaperFromTheExtractedDocumentAndServeItsPages() throws Exception {
         Visitor member = Visitor.register("reader");
         long id = PdfTestSupport.addPaper(member, "two-column.pdf");
         var extraction = PdfExtractor.extract(PdfTestSupport.bytes("two-column.pdf"));
@@ -134,7 +134,7 @@ class PdfPaperTest {
     }
 
     @Test
-    void shouldKeepANoteOnTheAbstractWhenThePdfIsAttached() {
+    void shouldKeepANoteOnTheAbstractWhenThePdfIsAttached() throws Exception {
         Visitor author = Visitor.register("editor");
         var extraction = PdfExtractor.extract(PdfTestSupport.bytes("two-column.pdf"));
         String abstractText = extraction.document().abstractText().isEmpty()
