@@ -48,6 +48,7 @@ class PdfUploadTest {
 
     @Test
     void shouldOfferTheUploadFromTheAddPage() {
+        assertTrue(Jsoup.parse(member.get("/papers/new").asString()).selectFirst("a[href=/papers/new/pdf]") != null);
         member.get("/papers/new/pdf").then().statusCode(200);
         var form = Jsoup.parse(member.get("/papers/new/pdf").asString()).selectFirst("form[action=/papers/new/pdf]");
         assertEquals("multipart/form-data", form.attr("enctype"));
