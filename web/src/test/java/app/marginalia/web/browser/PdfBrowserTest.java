@@ -49,7 +49,7 @@ class PdfBrowserTest extends BrowserTest {
                     + "r.setEnd(el.firstChild, end); const s = window.getSelection(); s.removeAllRanges(); s.addRange(r); }",
                     phraseEnd);
             pages.getByRole(AriaRole.TOOLBAR).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Note")).click();
-            pages.getByLabel("Note").first().fill("Made on the page.");
+            pages.locator("#composer").getByLabel("Note").fill("Made on the page.");
             pages.locator("#composer").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
             pages.waitForURL(java.util.regex.Pattern.compile(".*/pages\\?group=0#annotation-\\d+"));
             long fromPages = Long.parseLong(pages.url().replaceAll(".*#annotation-", ""));
@@ -75,7 +75,7 @@ class PdfBrowserTest extends BrowserTest {
                     + " if (to <= pos + len) { r.setEnd(n, to - pos); break; } pos += len; }"
                     + "const s = window.getSelection(); s.removeAllRanges(); s.addRange(r); }", List.of(from, to));
             text.getByRole(AriaRole.TOOLBAR).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Note")).click();
-            text.getByLabel("Note").first().fill("Made in the text.");
+            text.locator("#composer").getByLabel("Note").fill("Made in the text.");
             text.locator("#composer").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
             text.waitForURL(java.util.regex.Pattern.compile(".*#annotation-\\d+"));
             long fromText = Long.parseLong(text.url().replaceAll(".*#annotation-", ""));
