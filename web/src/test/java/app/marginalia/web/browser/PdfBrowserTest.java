@@ -59,11 +59,13 @@ class PdfBrowserTest extends BrowserTest {
 
             Page text = context.newPage();
             text.navigate("/papers/" + id + "?group=0");
+            assertThat(text.locator("#annotation-" + fromPages)).containsText("Made on the page.");
             assertEquals(phrase, highlighted(text, fromPages));
 
             // The other way: a phrase selected in the text view is drawn over the same line on the page.
-            Locator paragraph = text.locator(".paper-text [data-start]").filter(
-                    new Locator.FilterOptions().setHasNotText("Made")).nth(2);
+            // A body paragraph of a dozen words or more (the first such block is the abstract's).
+            Locator paragraph = text.locator(".paper-text p[data-start]").filter(new Locator.FilterOptions()
+                    .setHasText(java.util.regex.Pattern.compile("(\\w+ ){12}"))).nth(2);
             String paragraphText = paragraph.textContent();
             int from = nthSpace(paragraphText, 2) + 1;
             int to = nthSpace(paragraphText, 5);
@@ -79,9 +81,14 @@ class PdfBrowserTest extends BrowserTest {
             text.locator("#composer").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
             text.waitForURL(java.util.regex.Pattern.compile(".*#annotation-\\d+"));
             long fromText = Long.parseLong(text.url().replaceAll(".*#annotation-", ""));
+            // The page reloads at the new thread (reader.js); its margin shows the note once it has.
+            assertThat(text.locator("#annotation-" + fromText)).containsText("Made in the text.");
+            text.waitForLoadState();
             assertEquals(second, highlighted(text, fromText));
 
+            // Same address but the fragment: a navigation would only scroll, so load the page anew.
             pages.navigate("/papers/" + id + "/pages?group=0#annotation-" + fromText);
+            pages.reload();
             Locator box = pages.locator("a.pdf-hl[href='#annotation-" + fromText + "'] rect").first();
             box.scrollIntoViewIfNeeded();
             // What lies under the middle of the highlight's first box is the text layer's line holding its first word.
@@ -99,8 +106,8 @@ class PdfBrowserTest extends BrowserTest {
     /** The text of the text view's highlight of a note, its segments joined. */
     private static String highlighted(Page page, long noteId) {
         return (String) page.evaluate("id => [...document.querySelectorAll('mark.hl')]"
-                + ".filter(m => m.dataset.annotations.split(' ').includes(String(id)))"
-                + ".map(m => m.textContent).join('')", noteId);
+                + ".filter(m => m.dataset.annotations.split(' ').includes(id))"
+                + ".map(m => m.textContent).join('')", String.valueOf(noteId));
     }
 
     private static int nthSpace(String s, int n) {
