@@ -5,6 +5,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import app.marginalia.web.TestLibrary;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -20,6 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 class DocumentBrowserTest extends BrowserTest {
+
+    @AfterEach
+    void removeAddedPapers() {
+        TestLibrary.removeAddedPapers();
+    }
+
 
     private static final String ABSTRACT = "We read whole papers together, not only their abstracts.";
     private static final String BODY = "# 1 Introduction\n\nReading groups annotate papers in the margin.\n\n"

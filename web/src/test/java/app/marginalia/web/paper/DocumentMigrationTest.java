@@ -12,6 +12,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import app.marginalia.web.TestLibrary;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -35,6 +37,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class DocumentMigrationTest {
+
+    @AfterEach
+    void removeAddedPapers() {
+        // Leaves the shared test library as the seed import made it, for the other test classes.
+        TestLibrary.removeAddedPapers();
+    }
+
 
     // Astral characters before the notes: offsets must count code points, not UTF-16 units.
     private static final String ABSTRACT = "We read 🙂 papers together in 𝔘 groups.\n\nA second paragraph of the abstract.";
