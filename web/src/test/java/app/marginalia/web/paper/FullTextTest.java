@@ -11,6 +11,8 @@ import io.restassured.response.Response;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import app.marginalia.web.TestLibrary;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,6 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class FullTextTest {
+
+    @AfterEach
+    void removeAddedPapers() {
+        // Leaves the shared test library as the seed import made it, for the other test classes.
+        TestLibrary.removeAddedPapers();
+    }
+
 
     private static final String ABSTRACT = "Reading groups rarely finish the papers they choose. We followed twelve "
             + "groups for a year and recorded where their discussion stalled.\n\n"
