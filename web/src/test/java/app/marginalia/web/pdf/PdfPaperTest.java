@@ -154,6 +154,10 @@ class PdfPaperTest {
 
         Document reader = Jsoup.parse(author.get("/papers/" + id).asString());
         assertNotNull(reader.selectFirst("a[href=/papers/" + id + "/pdf/new]"), "Add the full paper: upload its PDF");
+        assertNotNull(Jsoup.parse(author.get("/papers/" + id + "/edit").asString())
+                .selectFirst("a[href=/papers/" + id + "/pdf/new]"), "the edit page offers the PDF too");
+        Document attachForm = Jsoup.parse(author.get("/papers/" + id + "/pdf/new").asString());
+        assertEquals("multipart/form-data", attachForm.selectFirst("form[action=/papers/" + id + "/pdf]").attr("enctype"));
         Visitor stranger = Visitor.register("stranger");
         Response refused = PdfTestSupport.upload(stranger, "/papers/" + id + "/pdf", "two-column.pdf",
                 PdfTestSupport.bytes("two-column.pdf"), "application/pdf");

@@ -132,4 +132,21 @@ class PdfUploadTest {
                 .then().statusCode(404);
         assertEquals(papersBefore + 1, libraryCount(), "a confirmed upload is used once");
     }
+
+    @Test
+    void shouldRefuseABadPdfAttachedToAPaperAndKeepItsText() {
+        String location = member.post("/papers", "title", "A paper to attach to", "abstractText",
+                "An abstract that stays the paper's text when a bad PDF is refused.").then().statusCode(303)
+                .extract().header("Location");
+        String id = location.replaceAll(".*/papers/(\\d+).*", "$1");
+        Response scanned = PdfTestSupport.upload(member, "/papers/" + id + "/pdf", "scanned.pdf",
+                PdfTestSupport.bytes("scanned.pdf"), "application/pdf");
+        assertEquals(422, scanned.statusCode(), scanned.asString());
+        assertTrue(Jsoup.parse(scanned.asString()).select("[role=alert]").text().contains("OCR"));
+        Response empty = PdfTestSupport.upload(member, "/papers/" + id + "/pdf", "empty.pdf", new byte[0],
+                "application/pdf");
+        assertEquals(422, empty.statusCode());
+        assertEquals(1, given().get("/api/papers/" + id).jsonPath().getInt("text.version"));
+        member.get("/papers/" + id + "/pages").then().statusCode(404);
+    }
 }
