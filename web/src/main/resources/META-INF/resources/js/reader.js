@@ -40,9 +40,15 @@
         return codePoints(range.toString());
     }
 
+    // Every block of the document (paragraph, heading, caption, equation, footnote, reference)
+    // carries the code-point offsets of its text; nothing else in the text section does.
+    var BLOCK = '[data-start][data-end]';
+    var blocks = Array.from(text.querySelectorAll(BLOCK));
+
     function paragraphOf(node) {
         var el = node.nodeType === 1 ? node : node.parentElement;
-        return el && el.closest('.paper-text p[data-start]');
+        var block = el && el.closest(BLOCK);
+        return block && text.contains(block) ? block : null;
     }
 
     function currentSelection() {
@@ -61,26 +67,36 @@
         if (end <= start) {
             return null;
         }
-        var all = Array.from(canonical());
+        var from = Math.max(0, start - CONTEXT);
+        var all = Array.from(canonical(from, end + CONTEXT));
         return {
             start: start, end: end,
-            exact: all.slice(start, end).join(''),
-            prefix: all.slice(Math.max(0, start - CONTEXT), start).join(''),
-            suffix: all.slice(end, end + CONTEXT).join(''),
+            exact: all.slice(start - from, end - from).join(''),
+            prefix: all.slice(0, start - from).join(''),
+            suffix: all.slice(end - from).join(''),
             rect: range.getBoundingClientRect()
         };
     }
 
-    // The canonical text: paragraphs joined by the blank lines between them.
-    function canonical() {
+    // The canonical text in [from, to): the blocks there, joined by the blank lines between them.
+    // Only the blocks the range touches are read (found by binary search), so the cost grows with
+    // the selection, not with the paper.
+    function canonical(from, to) {
+        var lo = 0, hi = blocks.length;
+        while (lo < hi) {
+            var mid = (lo + hi) >> 1;
+            if (Number(blocks[mid].dataset.end) <= from) { lo = mid + 1; } else { hi = mid; }
+        }
         var out = '';
-        var position = 0;
-        text.querySelectorAll('p[data-start]').forEach(function (p) {
-            var start = Number(p.dataset.start);
-            while (position < start) { out += '\n'; position++; }
-            out += p.textContent;
-            position = Number(p.dataset.end);
-        });
+        var position = from;
+        for (var i = lo; i < blocks.length && position < to; i++) {
+            var start = Number(blocks[i].dataset.start);
+            while (position < start && position < to) { out += '\n'; position++; }
+            var chars = Array.from(blocks[i].textContent);
+            var piece = chars.slice(position - start, Math.min(chars.length, to - start));
+            out += piece.join('');
+            position = start + chars.length;
+        }
         return out;
     }
 

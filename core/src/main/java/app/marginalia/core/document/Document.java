@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class Document {
 
-    private static final Pattern TOKEN = Pattern.compile("([A-Z])([1-3])?(?:\\*(\\d+))?");
+    private static final Pattern TOKEN = Pattern.compile("([A-Z])([1-3])?(?:\\*(\\d{1,8}))?");
 
     private final String text;
     private final List<Block> blocks;
@@ -74,34 +74,51 @@ public final class Document {
     public static Document withAbstract(String abstractText, List<Part> body) {
         List<Part> parts = new ArrayList<>();
         String abstractCanonical = CanonicalText.of(abstractText);
-        if (!abstractCanonical.isEmpty()) {
+        List<Part> rest = body;
+        if (abstractCanonical.isEmpty()) {
+            // No abstract of its own: a body that opens with an "Abstract" heading gives it one.
+            int end = abstractEnd(body);
+            if (end > 1) {
+                body.subList(1, end).forEach(p -> parts.add(Part.of(BlockKind.ABSTRACT, p.text())));
+                rest = body.subList(end, body.size());
+            }
+        } else {
             parts.add(Part.of(BlockKind.ABSTRACT, abstractCanonical));
+            rest = withoutRepeatedAbstract(abstractCanonical, body);
         }
-        parts.addAll(withoutRepeatedAbstract(abstractCanonical, body));
+        parts.addAll(rest);
         return compose(parts);
     }
 
+    /** After an opening "Abstract" heading, the index of the first heading or the end; 0 without one. */
+    private static int abstractEnd(List<Part> body) {
+        if (body.isEmpty() || !isAbstractHeading(body.get(0).text())) {
+            return 0;
+        }
+        int end = 1;
+        while (end < body.size() && body.get(end).kind() == BlockKind.PARAGRAPH) {
+            end++;
+        }
+        return end;
+    }
+
     private static List<Part> withoutRepeatedAbstract(String abstractText, List<Part> body) {
-        int skip = 0;
-        if (!body.isEmpty() && isAbstractHeading(body.get(0).text())) {
-            skip = 1;
-            String squeezedAbstract = squeeze(abstractText);
-            StringBuilder following = new StringBuilder();
-            for (int i = 1; i < body.size() && !squeezedAbstract.isEmpty(); i++) {
-                if (body.get(i).kind() == BlockKind.HEADING) {
-                    break;
-                }
-                following.append(body.get(i).text()).append(' ');
-                if (squeeze(following.toString()).equals(squeezedAbstract)) {
-                    skip = i + 1;
-                    break;
-                }
+        if (body.isEmpty() || !isAbstractHeading(body.get(0).text())) {
+            return body;
+        }
+        String squeezedAbstract = squeeze(abstractText);
+        StringBuilder following = new StringBuilder();
+        for (int i = 1; i < body.size(); i++) {
+            if (body.get(i).kind() == BlockKind.HEADING) {
+                break;
             }
-            if (skip == 1 && !abstractText.isEmpty()) {
-                skip = 0; // an "Abstract" heading over a different abstract: keep what the member wrote
+            following.append(body.get(i).text()).append(' ');
+            if (squeeze(following.toString()).equals(squeezedAbstract)) {
+                return body.subList(i + 1, body.size());
             }
         }
-        return body.subList(skip, body.size());
+        // An "Abstract" heading over a different abstract: keep what the member wrote.
+        return body;
     }
 
     private static boolean isAbstractHeading(String text) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class StructuredText {
 
-    private static final Pattern MARKDOWN_HEADING = Pattern.compile("^(#{1,6})[ \\t]+(.+?)[ \\t#]*$");
+    private static final Pattern MARKDOWN_HEADING = Pattern.compile("^(#{1,6})[ \\t]+(.+?)(?:[ \\t]+#+)?[ \\t]*$");
     private static final Pattern NUMBERED_HEADING =
             Pattern.compile("^((?:\\d{1,2}|[IVX]{1,4}|[A-H])(?:\\.\\d{1,2}){0,2})\\.?[ \\t]+(\\p{Lu}[^\\n]{0,78})$");
     private static final Pattern CAPTION = Pattern.compile(

@@ -1,5 +1,8 @@
 package app.marginalia.core.paper;
 
+import app.marginalia.core.document.Document;
+import app.marginalia.core.document.StructuredText;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -68,9 +71,17 @@ public record PaperDraft(String title, String authors, String abstractText, Stri
         return date.isEmpty() ? Optional.empty() : PartialDate.parse(date);
     }
 
-    /** The text the reader shows and notes will anchor to: the full text when there is one. */
+    /**
+     * The paper version as one document: the abstract first, then the body typed in the "Full text"
+     * field in {@link StructuredText}'s source form (a repeated "Abstract" heading and abstract dropped).
+     */
+    public Document document() {
+        return Document.withAbstract(abstractText, StructuredText.parse(fullText));
+    }
+
+    /** The text the reader shows and notes anchor to: {@link #document()}'s canonical text. */
     public String readingText() {
-        return fullText.isEmpty() ? abstractText : fullText;
+        return document().text();
     }
 
     /** What identifies the paper for de-duplication: its abstract, or its text when it has none. */

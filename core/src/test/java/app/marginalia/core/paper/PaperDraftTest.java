@@ -24,9 +24,10 @@ class PaperDraftTest {
     }
 
     @Test
-    void shouldReadTheFullTextWhenThereIsOne() {
-        PaperDraft draft = draft("T", "Short abstract.", "Full text\r\n\r\nsecond paragraph", "", "");
-        assertEquals("Full text\n\nsecond paragraph", draft.readingText());
+    void shouldReadTheAbstractThenTheFullTextAsOneDocument() {
+        PaperDraft draft = draft("T", "Short abstract.", "# Full text\r\n\r\nsecond paragraph", "", "");
+        assertEquals("Short abstract.\n\nFull text\n\nsecond paragraph", draft.readingText());
+        assertEquals("A H1 P", draft.document().structure());
         assertEquals(Fingerprint.of("Short abstract."), draft.fingerprint());
     }
 

@@ -17,7 +17,9 @@ import app.marginalia.core.group.ActivityKind;
 import app.marginalia.core.group.Actor;
 import app.marginalia.core.group.Policy;
 import app.marginalia.core.group.Role;
-import app.marginalia.core.paper.CanonicalText;
+import app.marginalia.core.document.Block;
+import app.marginalia.core.document.BlockKind;
+import app.marginalia.core.document.Document;
 import app.marginalia.core.paper.FieldProblem;
 import app.marginalia.core.system.RequestKey;
 import app.marginalia.persistence.account.Account;
@@ -91,10 +93,9 @@ public class AnnotationService {
 
     /** The discussion of a paper for one viewer, in a fixed number of statements. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public DiscussionView discussion(long paperId, String text, List<CanonicalText.Paragraph> paragraphs,
-                                     Optional<SignedIn> viewer, Long requestedGroup) {
+    public DiscussionView discussion(long paperId, Document document, Optional<SignedIn> viewer, Long requestedGroup) {
         if (viewer.isEmpty()) {
-            return new DiscussionView(false, null, null, List.of(), false, layout(text, paragraphs, List.of(), Map.of()),
+            return new DiscussionView(false, null, null, List.of(), false, layout(document, List.of(), Map.of()),
                     List.of(), 0, 0, 0, 0);
         }
         SignedIn user = viewer.get();
@@ -124,7 +125,7 @@ public class AnnotationService {
             resolved += t.resolved() ? 1 : 0;
         }
         return new DiscussionView(true, groupId, selected == null ? null : selected.group.name, options,
-                true, layout(text, paragraphs, ranges, byId), threads, open, answered, resolved, fresh);
+                true, layout(document, ranges, byId), threads, open, answered, resolved, fresh);
     }
 
     /**
@@ -636,14 +637,21 @@ public class AnnotationService {
         live.afterCommit(LiveEvent.notification(recipient));
     }
 
-    private static List<DiscussionView.Paragraph> layout(String text, List<CanonicalText.Paragraph> paragraphs,
-                                                         List<HighlightLayout.Range> ranges, Map<Long, Annotation> byId) {
+    /**
+     * The document's blocks with their highlight segments. Every block, whatever its kind, carries
+     * its offsets the same way, so a selection anywhere in the text maps to the same selectors.
+     */
+    private static List<DiscussionView.Paragraph> layout(Document document, List<HighlightLayout.Range> ranges,
+                                                         Map<Long, Annotation> byId) {
+        String text = document.text();
+        List<Block> blocks = document.blocks();
         List<DiscussionView.Paragraph> result = new ArrayList<>();
         Set<Long> anchored = new HashSet<>();
-        for (int i = 0; i < paragraphs.size(); i++) {
-            CanonicalText.Paragraph p = paragraphs.get(i);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
             List<DiscussionView.Segment> segments = new ArrayList<>();
-            for (HighlightLayout.Segment s : HighlightLayout.segments(p.start(), p.end(), ranges)) {
+            for (HighlightLayout.Segment s : HighlightLayout.segments(b.start(), b.end(), ranges)) {
                 String piece = Selectors.slice(text, s.start(), s.end());
                 if (s.annotations().isEmpty()) {
                     segments.add(new DiscussionView.Segment(piece, List.of(), null, null, null));
@@ -655,9 +663,33 @@ public class AnnotationService {
                 String kind = a == null ? "note" : a.motivation.name().toLowerCase(Locale.ROOT);
                 segments.add(new DiscussionView.Segment(piece, s.annotations(), first, anchor, kind));
             }
-            result.add(new DiscussionView.Paragraph(i, p.start(), p.end(), segments));
+            BlockKind previous = i == 0 ? null : blocks.get(i - 1).kind();
+            BlockKind next = i + 1 == blocks.size() ? null : blocks.get(i + 1).kind();
+            String label = null;
+            if (b.kind() == BlockKind.ABSTRACT && previous == null) {
+                label = "Abstract";
+            } else if (b.kind() != BlockKind.ABSTRACT && !b.heading() && (previous == null || previous == BlockKind.ABSTRACT)) {
+                label = "Full text"; // a body that does not open with a heading
+            }
+            String id = b.heading() ? sectionId(b.text(), ids) : "para-" + i;
+            result.add(new DiscussionView.Paragraph(i, b.start(), b.end(), segments,
+                    b.kind().name().toLowerCase(Locale.ROOT), b.level(), id, b.text(), label,
+                    b.kind() == BlockKind.REFERENCE && previous != BlockKind.REFERENCE,
+                    b.kind() == BlockKind.REFERENCE && next != BlockKind.REFERENCE));
         }
         return result;
+    }
+
+    /** A heading's anchor: "sec-" and its words, made unique within the document. */
+    private static String sectionId(String heading, Set<String> taken) {
+        String slug = java.text.Normalizer.normalize(heading, java.text.Normalizer.Form.NFKD)
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String base = "sec-" + (slug.length() > 48 ? slug.substring(0, 48).replaceAll("-$", "") : slug);
+        String id = base;
+        for (int n = 2; !taken.add(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
     }
 
     private static List<DiscussionView.Thread> threads(List<Annotation> visible,

@@ -14,8 +14,42 @@ public record DiscussionView(boolean signedIn, Long groupId, String groupName, L
     public record Option(long id, String name, boolean selected) {
     }
 
-    /** A paragraph of the text as flat segments, each knowing its highlights. */
-    public record Paragraph(int index, int start, int end, List<Segment> segments) {
+    /**
+     * A block of the document (a paragraph, heading, caption, equation, footnote or reference) as
+     * flat segments, each knowing its highlights. {@code kind} is the block kind in lower case,
+     * {@code level} a heading's level (1–3), {@code id} the element id (a heading's is its
+     * section's anchor), {@code text} the block's plain text (for the contents). {@code label} is
+     * a section label shown before the block ("Abstract" before the abstract), {@code opensList}
+     * and {@code closesList} mark the first and last of a run of references.
+     */
+    public record Paragraph(int index, int start, int end, List<Segment> segments, String kind, int level, String id,
+                            String text, String label, boolean opensList, boolean closesList) {
+
+        /** The element the block is: a heading's level under the paper's title, a list item, or a paragraph. */
+        public String tag() {
+            return switch (kind) {
+                case "heading" -> "h" + (level + 1);
+                case "reference" -> "li";
+                default -> "p";
+            };
+        }
+
+        /** The block's class; empty for the abstract and body paragraphs, which keep plain paragraph styling. */
+        public String cssClass() {
+            return switch (kind) {
+                case "heading" -> "doc-heading doc-heading--" + level;
+                case "caption", "equation", "footnote", "reference" -> kind;
+                default -> "";
+            };
+        }
+
+        public boolean heading() {
+            return "heading".equals(kind);
+        }
+
+        public boolean inAbstract() {
+            return "abstract".equals(kind);
+        }
     }
 
     /**
@@ -46,6 +80,16 @@ public record DiscussionView(boolean signedIn, Long groupId, String groupName, L
         public boolean fresh() {
             return freshNotes > 0;
         }
+    }
+
+    /** The document's headings, for its table of contents. */
+    public List<Paragraph> headings() {
+        return paragraphs.stream().filter(Paragraph::heading).toList();
+    }
+
+    /** Long papers get a table of contents: three headings or more. */
+    public boolean hasContents() {
+        return headings().size() >= 3;
     }
 
     /** The threads still on a passage or on the whole paper. */

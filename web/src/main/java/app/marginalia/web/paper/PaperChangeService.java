@@ -1,5 +1,9 @@
 package app.marginalia.web.paper;
 
+import app.marginalia.core.document.BlockKind;
+import app.marginalia.core.document.Document;
+import app.marginalia.core.document.StructuredText;
+import app.marginalia.core.document.TextLayout;
 import app.marginalia.core.group.Action;
 import app.marginalia.core.group.Actor;
 import app.marginalia.core.group.Policy;
@@ -14,6 +18,7 @@ import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.paper.PaperProposal;
 import app.marginalia.persistence.paper.PaperRevision;
 import app.marginalia.persistence.paper.PaperText;
+import app.marginalia.persistence.paper.PaperTextLayout;
 import app.marginalia.web.annotation.AnnotationService;
 import app.marginalia.web.search.SearchIndexer;
 import app.marginalia.web.system.CurrentUser.SignedIn;
@@ -29,6 +34,7 @@ import org.hibernate.StaleStateException;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -55,7 +61,8 @@ public class PaperChangeService {
     }
 
     /** The edit form as the person may use it: to edit directly, or to propose a change. */
-    public record EditView(PaperForm form, boolean propose) {
+    /** {@code fromFile}: the text version was extracted from a file, so its text is not edited in the form. */
+    public record EditView(PaperForm form, boolean propose, boolean fromFile) {
     }
 
     /** What applying a change did: the revision recorded (none when nothing changed), and the notes. */
@@ -121,15 +128,18 @@ public class PaperChangeService {
             throw new ForbiddenException("You cannot change this paper.");
         }
         PaperText text = PaperText.findVersion(id, paper.textVersion).orElseThrow();
+        Document document = documentOf(text);
         PaperForm form = new PaperForm();
         form.title = paper.title;
         form.authors = String.join("\n", paper.authorList());
-        form.abstractText = paper.abstractText == null ? "" : paper.abstractText;
-        form.fullText = text.kind == PaperText.Kind.FULL_TEXT ? text.content : "";
+        // The document's own parts, written so that saving the form unchanged gives the same document.
+        form.abstractText = document.abstractText();
+        form.fullText = StructuredText.source(document.body());
+        form.textFromFile = text.fileId != null;
         form.date = paper.published().map(PaperFields::typed).orElse("");
         form.link = paper.link == null ? "" : paper.link;
         form.version = paper.version;
-        return new EditView(form, access == PaperChange.PROPOSE);
+        return new EditView(form, access == PaperChange.PROPOSE, text.fileId != null);
     }
 
     /**
@@ -143,9 +153,7 @@ public class PaperChangeService {
                 throw new ForbiddenException("Other groups or people depend on this paper, so changes to it are "
                         + "proposed and an administrator accepts them. Use “Propose a change” on the paper.");
             }
-            if (!draft.problems().isEmpty()) {
-                throw new InvalidFormException(draft.problems());
-            }
+            requireValid(paper, draft);
             requireVersion(paper, expectedVersion);
             return apply(paper, draft, user.id(), PaperRevision.Kind.EDIT, null, optionalReason(reason));
         });
@@ -162,12 +170,11 @@ public class PaperChangeService {
             throw new InvalidFormException("reason", "Say in a sentence (at most " + REASON_MAX
                     + " characters) what the change corrects, so an administrator can judge it.");
         }
-        if (!draft.problems().isEmpty()) {
-            throw new InvalidFormException(draft.problems());
-        }
+        requireValid(paper, draft);
         requireVersion(paper, expectedVersion);
-        String currentText = PaperText.findVersion(id, paper.textVersion).orElseThrow().content;
-        if (paper.fields().changesTo(PaperFields.of(draft)).isEmpty() && draft.readingText().equals(currentText)) {
+        PaperText current = PaperText.findVersion(id, paper.textVersion).orElseThrow();
+        Document proposed = documentFor(current, draft);
+        if (paper.fields().changesTo(fieldsOf(draft, proposed)).isEmpty() && sameVersion(current, proposed, current.fileId)) {
             throw new InvalidFormException("reason", "The proposal changes nothing: change a field first.");
         }
         if (PaperProposal.pendingBy(id, user.id()) > 0) {
@@ -212,9 +219,7 @@ public class PaperChangeService {
                         + "could undo that change unseen. Reject it with that reason and ask for a new proposal.");
             }
             PaperDraft draft = proposal.draft();
-            if (!draft.problems().isEmpty()) {
-                throw new InvalidFormException(draft.problems());
-            }
+            requireValid(paper, draft);
             Applied applied = apply(paper, draft, user.id(), PaperRevision.Kind.PROPOSAL, proposal.proposer,
                     proposal.reason);
             decide(proposal, user, PaperProposal.Status.ACCEPTED, null);
@@ -248,7 +253,9 @@ public class PaperChangeService {
             PaperRevision revision = PaperRevision.findOfPaper(paperId, revisionId)
                     .orElseThrow(() -> new NotFoundException("No such change."));
             PaperText old = PaperText.findVersion(paperId, revision.oldTextVersion).orElseThrow();
-            Applied applied = apply(paper, revision.before(), old.content, old.kind, user.id(),
+            // The old version as it was: its text and structure, and the file and layout it came from.
+            byte[] layout = PaperTextLayout.<PaperTextLayout>findByIdOptional(old.id).map(l -> l.layout).orElse(null);
+            Applied applied = apply(paper, revision.before(), documentOf(old), old.fileId, layout, user.id(),
                     PaperRevision.Kind.REVERT, null, "Reverted change #" + revision.id + ".");
             if (applied.changed()) {
                 applied.revision().revertsId = revision.id;
@@ -282,21 +289,66 @@ public class PaperChangeService {
 
     // ---- Applying a change ----
 
-    private Applied apply(Paper paper, PaperDraft draft, long actorId, PaperRevision.Kind kind, Account proposer,
-                          String reason) {
-        return apply(paper, PaperFields.of(draft), draft.readingText(),
-                draft.fullText().isEmpty() ? PaperText.Kind.ABSTRACT : PaperText.Kind.FULL_TEXT,
-                actorId, kind, proposer, reason);
+    /**
+     * A stored text version as a document. Versions written before structures existed (or whose
+     * structure does not fit) read as abstract paragraphs or body paragraphs, by their kind.
+     */
+    public static Document documentOf(PaperText text) {
+        return Document.of(text.content, text.structure,
+                text.kind == PaperText.Kind.ABSTRACT ? BlockKind.ABSTRACT : BlockKind.PARAGRAPH);
     }
 
-    /** The one way the library's papers change: metadata, a new text version if the text differs, a revision. */
-    private Applied apply(Paper paper, PaperFields fields, String text, PaperText.Kind textKind, long actorId,
-                          PaperRevision.Kind kind, Account proposer, String reason) {
+    /**
+     * The document a draft makes of the paper. A version extracted from a file keeps its text (the
+     * form does not offer it for editing): a new file is a new version, attached through its own path.
+     */
+    private static Document documentFor(PaperText current, PaperDraft draft) {
+        return current.fileId != null ? documentOf(current) : draft.document();
+    }
+
+    /** The draft's metadata, with the abstract as the document has it: {@code paper.abstract_text} mirrors it. */
+    private static PaperFields fieldsOf(PaperFields fields, Document document) {
+        return new PaperFields(fields.title(), fields.authors(), fields.published(), fields.link(),
+                document.abstractText());
+    }
+
+    private static PaperFields fieldsOf(PaperDraft draft, Document document) {
+        return fieldsOf(PaperFields.of(draft), document);
+    }
+
+    private static boolean sameVersion(PaperText current, Document document, Long fileId) {
+        return document.text().equals(current.content) && document.structure().equals(documentOf(current).structure())
+                && Objects.equals(fileId, current.fileId);
+    }
+
+    private Applied apply(Paper paper, PaperDraft draft, long actorId, PaperRevision.Kind kind, Account proposer,
+                          String reason) {
+        PaperText current = PaperText.findVersion(paper.id, paper.textVersion).orElseThrow();
+        return apply(paper, PaperFields.of(draft), documentFor(current, draft), current.fileId, null, actorId, kind,
+                proposer, reason);
+    }
+
+    /**
+     * The one way the library's papers change, for edits, accepted proposals, reverts and new files:
+     * the metadata; a new text version when the document's text or structure or its file differs,
+     * with its layout if it has one, and every note re-anchored; and a revision. The paper's
+     * abstract is the document's abstract. The text version is FULL_TEXT iff the document has a body.
+     */
+    public Applied applyDocument(Paper paper, PaperFields fields, Document document, Long fileId, TextLayout layout,
+                                 long actorId, PaperRevision.Kind kind, Account proposer, String reason) {
+        return apply(paper, fields, document, fileId, layout == null ? null : layout.encode(), actorId, kind,
+                proposer, reason);
+    }
+
+    private Applied apply(Paper paper, PaperFields draftFields, Document document, Long fileId, byte[] layout,
+                          long actorId, PaperRevision.Kind kind, Account proposer, String reason) {
         Instant now = Instant.now();
+        PaperFields fields = fieldsOf(draftFields, document);
         PaperFields before = paper.fields();
         PaperText current = PaperText.findVersion(paper.id, paper.textVersion).orElseThrow();
-        boolean textChanged = !text.equals(current.content);
-        if (before.changesTo(fields).isEmpty() && !textChanged) {
+        boolean newVersion = !sameVersion(current, document, fileId);
+        boolean textChanged = !document.text().equals(current.content);
+        if (before.changesTo(fields).isEmpty() && !newVersion) {
             return new Applied(null, paper.textVersion, false, new AnnotationService.Reanchored(0, 0, 0));
         }
         PaperRevision revision = new PaperRevision();
@@ -309,16 +361,25 @@ public class PaperChangeService {
         paper.setFields(fields);
         paper.updatedAt = now;
         AnnotationService.Reanchored notes = new AnnotationService.Reanchored(0, 0, 0);
-        if (textChanged) {
+        if (newVersion) {
             PaperText next = new PaperText();
             next.paper = paper;
             next.versionNo = paper.textVersion + 1;
-            next.kind = textKind;
-            next.content = text;
+            next.kind = document.hasBody() ? PaperText.Kind.FULL_TEXT : PaperText.Kind.ABSTRACT;
+            next.content = document.text();
+            next.structure = document.structure();
+            next.fileId = fileId;
             next.createdAt = now;
             next.persist();
+            if (layout != null) {
+                PaperTextLayout stored = new PaperTextLayout();
+                stored.textId = next.id;
+                stored.layout = layout;
+                stored.persist();
+            }
             paper.textVersion = next.versionNo;
-            notes = annotations.reanchorAll(paper.id, current.content, text, next.versionNo);
+            // Same text, other structure or file: every note keeps its place and moves to the new version.
+            notes = annotations.reanchorAll(paper.id, current.content, document.text(), next.versionNo);
         }
         revision.setAfter(fields, paper.textVersion);
         revision.createdAt = now;
@@ -339,6 +400,20 @@ public class PaperChangeService {
             return result;
         } catch (OptimisticLockException | PessimisticLockException | LockTimeoutException | StaleStateException e) {
             throw PaperConflictException.changedMeanwhile();
+        }
+    }
+
+    /**
+     * The draft's problems; for a text from a file only its metadata's, as the form has no text
+     * fields then (the text stays the file's).
+     */
+    private static void requireValid(Paper paper, PaperDraft draft) {
+        boolean fromFile = PaperText.findVersion(paper.id, paper.textVersion).map(t -> t.fileId != null).orElse(false);
+        List<app.marginalia.core.paper.FieldProblem> problems = draft.problems().stream()
+                .filter(p -> !fromFile || !(p.field().equals("abstractText") || p.field().equals("fullText")))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidFormException(problems);
         }
     }
 
@@ -378,9 +453,11 @@ public class PaperChangeService {
         Paper paper = p.paper;
         boolean pending = p.status == PaperProposal.Status.PENDING;
         PaperDraft draft = p.draft();
-        String current = PaperText.findVersion(paper.id, paper.textVersion).orElseThrow().content;
-        String proposed = draft.readingText();
-        boolean textChanged = !proposed.equals(current);
+        PaperText currentText = PaperText.findVersion(paper.id, paper.textVersion).orElseThrow();
+        String current = currentText.content;
+        Document proposedDocument = documentFor(currentText, draft);
+        String proposed = proposedDocument.text();
+        boolean textChanged = !sameVersion(currentText, proposedDocument, currentText.fileId);
         // A decided proposal is not compared with the paper as it is now: that would show a diff nobody proposed.
         return new ProposalView(p.id, paper.id, paper.title, name(p.proposer), p.status.name(), p.reason, p.createdAt,
                 p.decision, pending ? paper.fields().changesTo(PaperFields.of(draft)) : List.of(),

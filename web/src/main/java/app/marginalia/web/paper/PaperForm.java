@@ -28,6 +28,13 @@ public class PaperForm {
     /** Editing: the paper's version when the form was opened, so a change made since is a conflict. */
     @RestForm
     public Long version;
+    /**
+     * Editing: the current text came from a file (a PDF), so the form shows no text fields; set by
+     * the server when it opens the form, echoed only to show the form again. The service decides
+     * from the text version itself, never from this.
+     */
+    @RestForm
+    public boolean textFromFile;
     /** Editing: why the paper changes; required for a proposal, optional for a direct edit. */
     @RestForm
     public String reason = "";

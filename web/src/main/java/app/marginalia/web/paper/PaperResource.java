@@ -87,7 +87,7 @@ public class PaperResource {
         Instant visited = Instant.now();
         PaperDetail detail = papers.detail(id);
         List<GroupViews.Candidate> proposable = current.user().map(u -> groups.groupsToPropose(id, u)).orElse(List.of());
-        DiscussionView discussion = annotations.discussion(id, detail.text().content(), detail.text().paragraphs(),
+        DiscussionView discussion = annotations.discussion(id, detail.text().document(),
                 current.user(), group);
         boolean canEdit = current.user().map(u -> papers.mayEdit(id, u)).orElse(false);
         DiscussionTracking.ReaderPanel panel = null;

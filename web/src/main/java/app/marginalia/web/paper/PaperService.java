@@ -1,5 +1,7 @@
 package app.marginalia.web.paper;
 
+import app.marginalia.core.document.Document;
+import app.marginalia.core.document.TextLayout;
 import app.marginalia.core.paper.CanonicalText;
 import app.marginalia.core.paper.Fingerprint;
 import app.marginalia.core.group.Policy;
@@ -8,6 +10,7 @@ import app.marginalia.core.seed.SeedPaper;
 import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.paper.PaperOrigin;
 import app.marginalia.persistence.paper.PaperText;
+import app.marginalia.persistence.paper.PaperTextLayout;
 import app.marginalia.web.group.GroupService;
 import app.marginalia.web.search.SearchIndexer;
 import app.marginalia.web.system.CurrentUser.SignedIn;
@@ -94,11 +97,9 @@ public class PaperService {
         paper.setAuthorList(draft.authorList());
         paper.setPublished(draft.publishedDate().orElse(null));
         paper.link = draft.link().isEmpty() ? null : draft.link();
-        paper.abstractText = draft.abstractText().isEmpty() ? null : draft.abstractText();
         paper.fingerprint = draft.fingerprint();
         paper.addedBy = user.id();
-        persistNew(paper, draft.readingText(),
-                draft.fullText().isEmpty() ? PaperText.Kind.ABSTRACT : PaperText.Kind.FULL_TEXT, now);
+        persistNew(paper, draft.document(), null, null, now);
         addOrigin(paper, PaperOrigin.Kind.MANUAL, "Added by " + user.displayName(), null, null, now);
         search.paper(paper.id);
         if (groupId != null) {
@@ -121,9 +122,8 @@ public class PaperService {
             paper.titleKey = Fingerprint.titleKey(seed.title());
             paper.titleProvisional = seed.titleSource() == SeedPaper.TitleSource.PROVISIONAL;
             fillSeedMetadata(paper, seed);
-            paper.abstractText = CanonicalText.of(seed.abstractText());
             paper.fingerprint = seed.fingerprint();
-            persistNew(paper, paper.abstractText, PaperText.Kind.ABSTRACT, now);
+            persistNew(paper, Document.withAbstract(CanonicalText.of(seed.abstractText()), List.of()), null, null, now);
             seed.origins().forEach(o -> addOrigin(paper, PaperOrigin.Kind.SEED, o.list(), o.file(), o.line(), now));
             search.paper(paper.id);
             return SeedOutcome.CREATED;
@@ -186,7 +186,14 @@ public class PaperService {
         return filled;
     }
 
-    private static void persistNew(Paper paper, String content, PaperText.Kind kind, Instant now) {
+    /**
+     * Stores a new paper (its fields set by the caller) with {@code document} as text version 1:
+     * FULL_TEXT when the document has a body, with the file it was extracted from and that file's
+     * layout, if any. The paper's abstract is the document's abstract. For the PDF and import paths.
+     */
+    public static void persistNew(Paper paper, Document document, Long fileId, TextLayout layout, Instant now) {
+        String abstractText = document.abstractText();
+        paper.abstractText = abstractText.isEmpty() ? null : abstractText;
         paper.textVersion = 1;
         paper.createdAt = now;
         paper.updatedAt = now;
@@ -194,10 +201,18 @@ public class PaperService {
         PaperText text = new PaperText();
         text.paper = paper;
         text.versionNo = 1;
-        text.kind = kind;
-        text.content = content;
+        text.kind = document.hasBody() ? PaperText.Kind.FULL_TEXT : PaperText.Kind.ABSTRACT;
+        text.content = document.text();
+        text.structure = document.structure();
+        text.fileId = fileId;
         text.createdAt = now;
         text.persist();
+        if (layout != null) {
+            PaperTextLayout stored = new PaperTextLayout();
+            stored.textId = text.id;
+            stored.layout = layout.encode();
+            stored.persist();
+        }
     }
 
     private static void addOrigin(Paper paper, PaperOrigin.Kind kind, String list, String file, Integer line,

@@ -39,15 +39,13 @@ public final class Discussion {
      * field and keep the rest: the shared seed library must not change under other tests.
      */
     public String[] editFields(String... overrides) {
-        io.restassured.path.json.JsonPath paper = g.owner.get("/api/papers/" + paperId).jsonPath();
+        org.jsoup.nodes.Document form = org.jsoup.Jsoup.parse(g.owner.get("/papers/" + paperId + "/edit").asString());
         Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("title", paper.getString("paper.title"));
-        fields.put("authors", String.join("\n", paper.<String>getList("paper.authors")));
-        fields.put("abstractText", paper.getString("abstractText") == null ? "" : paper.getString("abstractText"));
-        fields.put("fullText", "FULL_TEXT".equals(paper.getString("text.kind")) ? paper.getString("text.content") : "");
-        fields.put("date", paper.getString("paper.published.display") == null ? "" : paper.getString("paper.published.display"));
-        fields.put("link", paper.getString("paper.link") == null ? "" : paper.getString("paper.link"));
-        fields.put("version", paper.getString("version"));
+        for (org.jsoup.nodes.Element input : form.select("form.form input[name], form.form textarea[name]")) {
+            if (!input.attr("name").equals("_csrf")) {
+                fields.put(input.attr("name"), input.val());
+            }
+        }
         for (int i = 0; i < overrides.length; i += 2) {
             fields.put(overrides[i], overrides[i + 1]);
         }

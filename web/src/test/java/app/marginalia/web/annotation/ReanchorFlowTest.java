@@ -35,10 +35,10 @@ class ReanchorFlowTest {
         String fullText = "Introduction\n\nWe revisit autoregressive scaling with new data.\n\n"
                 + abstractText.substring(0, lastStart).strip() + "\n\nConclusion\n\nMore to come in the next version.";
         // A seed paper that groups discuss: only an administrator edits it directly; the group's own owner proposes.
-        d.g.outsider.post("/papers/" + d.paperId + "/edit", d.editFields("fullText", fullText)).then().statusCode(403);
-        d.g.owner.post("/papers/" + d.paperId + "/edit", d.editFields("fullText", fullText)).then().statusCode(403);
+        d.g.outsider.post("/papers/" + d.paperId + "/edit", d.editFields("abstractText", "", "fullText", fullText)).then().statusCode(403);
+        d.g.owner.post("/papers/" + d.paperId + "/edit", d.editFields("abstractText", "", "fullText", fullText)).then().statusCode(403);
         d.g.admin.get("/papers/" + d.paperId + "/edit").then().statusCode(200).body(containsString(TITLE));
-        String location = d.g.admin.post("/papers/" + d.paperId + "/edit", d.editFields("fullText", fullText))
+        String location = d.g.admin.post("/papers/" + d.paperId + "/edit", d.editFields("abstractText", "", "fullText", fullText))
                 .then().statusCode(303).extract().header("Location");
         String reader = d.g.admin.get(location).asString();
         assertTrue(reader.contains("Saved as text version 2. Notes: 0 in place, 2 moved with their passage, 1 detached."),

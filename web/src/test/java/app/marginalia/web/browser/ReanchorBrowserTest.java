@@ -36,6 +36,8 @@ class ReanchorBrowserTest extends BrowserTest {
             Page m = admin.newPage();
             m.navigate("/papers/" + d.paperId);
             m.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit paper")).click();
+            // The new text replaces the abstract (a text of its own, not the abstract with a body after it).
+            m.getByLabel("Abstract", new Page.GetByLabelOptions().setExact(true)).fill("");
             m.getByLabel("Full text").fill("Introduction\n\nA longer version of the paper.\n\n"
                     + d.text.substring(0, lastStart).strip() + "\n\nDiscussion\n\nThe closing sentence moved elsewhere.");
             m.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();

@@ -72,21 +72,26 @@ class AddPaperTest {
     }
 
     @Test
-    void shouldReadTheFullTextWithItsParagraphsAndShowTheAbstractApart() {
+    void shouldReadTheAbstractThenTheFullTextAsOneDocumentWithItsStructure() {
         String location = form().formParam("title", "A Paper With Full Text")
                 .formParam("abstractText", ABSTRACT)
-                .formParam("fullText", "Introduction\r\n\r\nReading groups annotate 🙂 together.\r\n\r\n\r\nConclusion")
+                .formParam("fullText", "# Introduction\r\n\r\nReading groups annotate 🙂 together.\r\n\r\n\r\nConclusion")
                 .post("/papers").then().statusCode(303).extract().header("Location");
         long id = Long.parseLong(location.replaceAll(".*/papers/(\\d+).*", "$1"));
+        int a = ABSTRACT.length() + 2;
         given().get("/api/papers/" + id).then().statusCode(200)
                 .body("text.kind", org.hamcrest.Matchers.equalTo("FULL_TEXT"))
                 .body("text.content", org.hamcrest.Matchers.equalTo(
-                        "Introduction\n\nReading groups annotate 🙂 together.\n\nConclusion"))
-                .body("text.paragraphs[1].start", org.hamcrest.Matchers.equalTo(14))
-                .body("text.paragraphs[1].end", org.hamcrest.Matchers.equalTo(49))
-                .body("text.paragraphs[2].start", org.hamcrest.Matchers.equalTo(51));
+                        ABSTRACT + "\n\nIntroduction\n\nReading groups annotate 🙂 together.\n\nConclusion"))
+                .body("text.structure", org.hamcrest.Matchers.equalTo("A H1 P*2"))
+                .body("text.blocks[1].kind", org.hamcrest.Matchers.equalTo("heading"))
+                .body("text.blocks[2].start", org.hamcrest.Matchers.equalTo(a + 14))
+                .body("text.blocks[2].end", org.hamcrest.Matchers.equalTo(a + 49))
+                .body("text.paragraphs[3].start", org.hamcrest.Matchers.equalTo(a + 51))
+                .body("abstractText", org.hamcrest.Matchers.equalTo(ABSTRACT));
         given().get("/papers/" + id).then().body(containsString("id=\"abstract-title\""))
-                .body(containsString("data-start=\"51\""));
+                .body(containsString("<h2 id=\"sec-introduction\" class=\"doc-heading doc-heading--1\" data-start=\"" + a + "\""))
+                .body(containsString("data-start=\"" + (a + 51) + "\""));
     }
 
     @Test

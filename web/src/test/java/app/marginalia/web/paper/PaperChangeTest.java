@@ -143,12 +143,13 @@ class PaperChangeTest {
         Reading reading = new Reading();
         int larks = TEXT.indexOf("Larks sing");
         long note = reading.note(reading.g.member, "Larks sing before dawn", "When exactly?");
+        // The abstract becomes part of the body (a full text with no abstract of its own), so the note moves.
         String fullText = "Introduction\n\nA preface about birds.\n\n" + TEXT;
         Visitor proposer = reading.g.moderator;
         proposer.post("/papers/" + reading.paperId + "/proposals", reading.fields("fullText", fullText, "title",
-                "Birds, with a preface")).then().statusCode(400);
+                "Birds, with a preface", "abstractText", "")).then().statusCode(400);
         proposer.post("/papers/" + reading.paperId + "/proposals", reading.fields("fullText", fullText, "title",
-                "Birds, with a preface", "reason", "The full text is out.")).then().statusCode(303);
+                "Birds, with a preface", "abstractText", "", "reason", "The full text is out.")).then().statusCode(303);
         proposer.post("/papers/" + reading.paperId + "/proposals", reading.fields("title", "Again", "reason", "More."))
                 .then().statusCode(400);
         long proposal = reading.pendingProposal();
