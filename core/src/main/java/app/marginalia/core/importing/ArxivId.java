@@ -17,7 +17,8 @@ public record ArxivId(String id, Integer version) {
     static final int MAX_INPUT = 300;
 
     /** Since April 2007: YYMM.NNNN, and five digits from 2015 on. */
-    private static final String NEW_STYLE = "\\d{2}(?:0[1-9]|1[0-2])\\.\\d{4,5}";
+    private static final String NEW_STYLE = "(?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\\.\\d{4}"
+            + "|(?:1[5-9]|[2-9]\\d)(?:0[1-9]|1[0-2])\\.\\d{5}";
     /** Before April 2007: archive(.SUBJECT)/YYMMNNN, e.g. hep-th/9901001, math.GT/0309136. */
     private static final String OLD_STYLE = "[a-z]+(?:-[a-z]+)*(?:\\.[A-Za-z]{2})?/\\d{2}(?:0[1-9]|1[0-2])\\d{3}";
     private static final Pattern ID = Pattern.compile("(" + NEW_STYLE + "|" + OLD_STYLE + ")(?:v([1-9]\\d{0,2}))?");
