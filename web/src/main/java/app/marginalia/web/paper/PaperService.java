@@ -1,5 +1,6 @@
 package app.marginalia.web.paper;
 
+import app.marginalia.core.importing.ArxivId;
 import app.marginalia.core.paper.CanonicalText;
 import app.marginalia.core.paper.Fingerprint;
 import app.marginalia.core.group.Policy;
@@ -96,6 +97,7 @@ public class PaperService {
         paper.link = draft.link().isEmpty() ? null : draft.link();
         paper.abstractText = draft.abstractText().isEmpty() ? null : draft.abstractText();
         paper.fingerprint = draft.fingerprint();
+        paper.arxivId = freeArxivId(ArxivId.find(paper.link).orElse(null));
         paper.addedBy = user.id();
         persistNew(paper, draft.readingText(),
                 draft.fullText().isEmpty() ? PaperText.Kind.ABSTRACT : PaperText.Kind.FULL_TEXT, now);
@@ -123,6 +125,7 @@ public class PaperService {
             fillSeedMetadata(paper, seed);
             paper.abstractText = CanonicalText.of(seed.abstractText());
             paper.fingerprint = seed.fingerprint();
+            paper.arxivId = freeArxivId(seed.arxivId().orElse(null));
             persistNew(paper, paper.abstractText, PaperText.Kind.ABSTRACT, now);
             seed.origins().forEach(o -> addOrigin(paper, PaperOrigin.Kind.SEED, o.list(), o.file(), o.line(), now));
             search.paper(paper.id);
@@ -160,8 +163,17 @@ public class PaperService {
         return Paper.count();
     }
 
+    /** The id, unless another paper already has it: an arXiv id names one paper of the library. */
+    private static String freeArxivId(ArxivId id) {
+        return id == null || Paper.findByArxivId(id.id()).isPresent() ? null : id.id();
+    }
+
     private static boolean fillSeedMetadata(Paper paper, SeedPaper seed) {
         boolean filled = false;
+        if (paper.arxivId == null && seed.arxivId().isPresent()) {
+            paper.arxivId = freeArxivId(seed.arxivId().get());
+            filled = paper.arxivId != null;
+        }
         if (paper.authorList().isEmpty() && !seed.authors().isEmpty()) {
             paper.setAuthorList(seed.authors());
             paper.authorsTruncated = seed.authorsTruncated();
