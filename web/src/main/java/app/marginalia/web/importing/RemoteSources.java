@@ -57,9 +57,16 @@ public class RemoteSources {
 
     /** The paper's metadata from the arXiv API's Atom feed. */
     public ImportedPaper arxiv(ArxivId id) {
-        URI query = URI.create(config.arxivApiUrl() + "?id_list=" + URLEncoder.encode(id.versioned(), StandardCharsets.UTF_8)
+        // The metadata of the latest version; the version asked for matters for the PDF only.
+        URI query = URI.create(config.arxivApiUrl() + "?id_list=" + URLEncoder.encode(id.id(), StandardCharsets.UTF_8)
                 + "&max_results=1");
-        byte[] feed = paced(() -> fetch(query, "application/atom+xml", config.maxMetadataBytes(), "arxiv.org"));
+        byte[] feed;
+        try {
+            feed = paced(() -> fetch(query, "application/atom+xml", config.maxMetadataBytes(), "arxiv.org"));
+        } catch (NotFound e) {
+            throw new Unreachable("arxiv.org answered with an error (HTTP 404) instead of a feed. Check the configured "
+                    + "arXiv API address, or add the paper by hand.", false);
+        }
         try {
             return ArxivFeed.parse(new ByteArrayInputStream(feed)).paper(id);
         } catch (ImportProblem e) {
