@@ -105,6 +105,17 @@ public class ImportResource {
         });
     }
 
+    /** A form sent without its file (no multipart encoding): the same clear 400 as an empty upload. */
+    @POST
+    @Path("bibtex")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response bibtexWithoutFile() {
+        current.require();
+        return failures(View.empty(), () -> {
+            throw new ImportProblem(ImportProblem.Kind.INVALID, "Choose a BibTeX file (.bib) to import.");
+        });
+    }
+
     /** Records an imported entry against the paper the library already has; see {@link ImportedPapers#merge}. */
     @POST
     @Path("merge")
