@@ -65,6 +65,13 @@ class AuthorizationMatrixTest {
         expect("POST /papers/{id}/edit", SEE_OTHER, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEE_OTHER);
         expect("POST /papers/{id}/proposals", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
         expect("GET /papers/{id}/history", OK, OK, OK, OK, OK, OK);
+        // Imports (arXiv, DOI, BibTeX) are for signed-in members; an empty form is bad input.
+        expect("GET /papers/import", SEE_OTHER, OK, OK, OK, OK, OK);
+        expect("POST /papers/import/arxiv", SEE_OTHER, BAD, BAD, BAD, BAD, BAD);
+        expect("POST /papers/import/doi", SEE_OTHER, BAD, BAD, BAD, BAD, BAD);
+        expect("POST /papers/import/bibtex", SEE_OTHER, BAD, BAD, BAD, BAD, BAD);
+        expect("POST /papers/import/merge", SEE_OTHER, BAD, BAD, BAD, BAD, BAD);
+        expect("POST /papers/import/full/{paperId}", SEE_OTHER, BAD, BAD, BAD, BAD, BAD);
         // Reviewing proposals and reverting changes is administration: invisible to everyone else.
         expect("GET /admin/library/proposals", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK);
         expect("POST /admin/library/proposals/{proposalId}/accept", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND,
