@@ -260,16 +260,17 @@ public final class BibtexImport {
     private static Problem missing(int line, BibTeXEntry entry) {
         String key = entry.getKey() == null ? "" : entry.getKey().getValue();
         String title = field(entry, "title");
-        return new Problem(line, key, title.isEmpty() ? "the entry has no title"
-                : "the entry has no abstract: Marginalia needs one to create the paper. Add an abstract field, "
-                        + "or import the paper by its arXiv id or DOI");
+        return new Problem(line, key, "the entry has no title");
     }
 
-    /** The paper of an entry, or empty when it lacks a title or an abstract. */
+    /**
+     * The paper of an entry, or empty when it lacks a title. An entry without an abstract (most
+     * bibliographies have none) becomes a paper listed without text, whose text is added later.
+     */
     private static Optional<Entry> read(int line, BibTeXEntry entry) {
         String title = clean(latex(field(entry, "title")));
         String abstractText = clean(latex(field(entry, "abstract")));
-        if (title.isEmpty() || abstractText.isEmpty()) {
+        if (title.isEmpty()) {
             return Optional.empty();
         }
         String url = field(entry, "url").strip();

@@ -80,14 +80,15 @@ class BibtexImportTest {
     }
 
     @Test
-    void shouldReportAnEntryWithoutTitleOrAbstract() {
+    void shouldReportAnEntryWithoutTitleAndListOneWithoutAbstract() {
         BibtexImport.Result result = BibtexImport.parse("""
                 @article{notitle, author = {A. Person}, abstract = {Something.}}
                 @article{noabstract, title = {A Title}, year = 2020}
                 """);
-        assertEquals(List.of(new BibtexImport.Problem(1, "notitle", "the entry has no title")), result.problems().subList(0, 1));
-        assertEquals(2, result.problems().get(1).line());
-        assertTrue(result.problems().get(1).reason().startsWith("the entry has no abstract"));
+        assertEquals(List.of(new BibtexImport.Problem(1, "notitle", "the entry has no title")), result.problems());
+        assertEquals(1, result.entries().size());
+        assertEquals("A Title", result.entries().get(0).paper().title());
+        assertEquals("", result.entries().get(0).paper().abstractText());
     }
 
     @Test
