@@ -40,9 +40,6 @@ public record PaperDraft(String title, String authors, String abstractText, Stri
             problems.add(new FieldProblem("authors", "The author list is longer than " + PaperLimits.AUTHORS_MAX
                     + " characters or " + MAX_AUTHORS + " names."));
         }
-        if (abstractText.isEmpty() && fullText.isEmpty()) {
-            problems.add(new FieldProblem("abstractText", "Paste the abstract, the full text, or both."));
-        }
         if (abstractText.length() > PaperLimits.ABSTRACT_MAX) {
             problems.add(new FieldProblem("abstractText",
                     "The abstract is longer than " + PaperLimits.ABSTRACT_MAX + " characters."));
@@ -84,9 +81,20 @@ public record PaperDraft(String title, String authors, String abstractText, Stri
         return document().text();
     }
 
-    /** What identifies the paper for de-duplication: its abstract, or its text when it has none. */
+    /**
+     * What identifies the paper for de-duplication: its abstract, or its text when it has none, or
+     * (a paper listed before its text is added, as from a bibliography) its title.
+     */
     public String fingerprint() {
+        if (abstractText.isEmpty() && fullText.isEmpty()) {
+            return Fingerprint.of("title " + title);
+        }
         return Fingerprint.of(abstractText.isEmpty() ? fullText : abstractText);
+    }
+
+    /** Whether the paper has any text yet; without one it is listed, and its text is added later. */
+    public boolean hasText() {
+        return !abstractText.isEmpty() || !fullText.isEmpty();
     }
 
     private static boolean isWebLink(String link) {

@@ -1,9 +1,11 @@
 package app.marginalia.core.seed;
 
+import app.marginalia.core.importing.ArxivId;
 import app.marginalia.core.paper.PartialDate;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One distinct paper of the seed library, its metadata merged from every entry that gave it.
@@ -18,6 +20,15 @@ public record SeedPaper(String fingerprint, String title, TitleSource titleSourc
         authors = List.copyOf(authors);
         organisations = List.copyOf(organisations);
         origins = List.copyOf(origins);
+    }
+
+    /**
+     * The arXiv id the entry names ({@code arXiv:2212.08073} or an arxiv.org address in its title
+     * or abstract), so a seed paper keeps it and an import by that id finds it.
+     */
+    public Optional<ArxivId> arxivId() {
+        return ArxivId.find(title).or(() -> ArxivId.find(abstractText))
+                .map(id -> new ArxivId(id.id(), null));
     }
 
     /** Where a paper's title came from; a provisional title invites members to correct it. */

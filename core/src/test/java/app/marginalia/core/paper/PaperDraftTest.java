@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PaperDraftTest {
@@ -34,8 +36,17 @@ class PaperDraftTest {
     @Test
     void shouldNameEveryBrokenRule() {
         PaperDraft draft = draft("", "", "", "next week", "javascript:alert(1)");
-        assertEquals(List.of("title", "abstractText", "date", "link"),
+        assertEquals(List.of("title", "date", "link"),
                 draft.problems().stream().map(FieldProblem::field).toList());
+    }
+
+    @Test
+    void shouldAcceptAPaperWithoutTextIdentifiedByItsTitle() {
+        PaperDraft draft = draft("Only A Title", "", "", "", "");
+        assertEquals(List.of(), draft.problems());
+        assertEquals("", draft.readingText());
+        assertFalse(draft.hasText());
+        assertNotEquals(draft("Another Title", "", "", "", "").fingerprint(), draft.fingerprint());
     }
 
     @Test

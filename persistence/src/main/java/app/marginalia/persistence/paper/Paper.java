@@ -89,6 +89,14 @@ public class Paper extends PanacheEntityBase {
         return list("fingerprint", Sort.by("id"), fingerprint);
     }
 
+    public static Optional<Paper> findByArxivId(String arxivId) {
+        return find("arxivId", arxivId).firstResultOptional();
+    }
+
+    public static Optional<Paper> findByDoi(String doi) {
+        return find("doi", doi).firstResultOptional();
+    }
+
     public static List<Paper> findByTitleKey(String titleKey) {
         return list("titleKey", Sort.by("id"), titleKey);
     }

@@ -20,8 +20,8 @@ import java.time.Instant;
 @Table(name = "paper_origin")
 public class PaperOrigin extends PanacheEntityBase {
 
-    /** How the paper reached the library. */
-    public enum Kind { SEED, MANUAL }
+    /** How the paper reached the library: a seed list, a member typing it in, or an import (arXiv, DOI, BibTeX). */
+    public enum Kind { SEED, MANUAL, IMPORT }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

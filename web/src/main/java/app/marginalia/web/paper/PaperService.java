@@ -2,6 +2,7 @@ package app.marginalia.web.paper;
 
 import app.marginalia.core.document.Document;
 import app.marginalia.core.document.TextLayout;
+import app.marginalia.core.importing.ArxivId;
 import app.marginalia.core.paper.CanonicalText;
 import app.marginalia.core.paper.Fingerprint;
 import app.marginalia.core.group.Policy;
@@ -98,6 +99,7 @@ public class PaperService {
         paper.setPublished(draft.publishedDate().orElse(null));
         paper.link = draft.link().isEmpty() ? null : draft.link();
         paper.fingerprint = draft.fingerprint();
+        paper.arxivId = freeArxivId(ArxivId.find(paper.link).orElse(null));
         paper.addedBy = user.id();
         persistNew(paper, draft.document(), null, null, now);
         addOrigin(paper, PaperOrigin.Kind.MANUAL, "Added by " + user.displayName(), null, null, now);
@@ -123,6 +125,7 @@ public class PaperService {
             paper.titleProvisional = seed.titleSource() == SeedPaper.TitleSource.PROVISIONAL;
             fillSeedMetadata(paper, seed);
             paper.fingerprint = seed.fingerprint();
+            paper.arxivId = freeArxivId(seed.arxivId().orElse(null));
             persistNew(paper, Document.withAbstract(CanonicalText.of(seed.abstractText()), List.of()), null, null, now);
             seed.origins().forEach(o -> addOrigin(paper, PaperOrigin.Kind.SEED, o.list(), o.file(), o.line(), now));
             search.paper(paper.id);
@@ -160,8 +163,17 @@ public class PaperService {
         return Paper.count();
     }
 
+    /** The id, unless another paper already has it: an arXiv id names one paper of the library. */
+    private static String freeArxivId(ArxivId id) {
+        return id == null || Paper.findByArxivId(id.id()).isPresent() ? null : id.id();
+    }
+
     private static boolean fillSeedMetadata(Paper paper, SeedPaper seed) {
         boolean filled = false;
+        if (paper.arxivId == null && seed.arxivId().isPresent()) {
+            paper.arxivId = freeArxivId(seed.arxivId().get());
+            filled = paper.arxivId != null;
+        }
         if (paper.authorList().isEmpty() && !seed.authors().isEmpty()) {
             paper.setAuthorList(seed.authors());
             paper.authorsTruncated = seed.authorsTruncated();

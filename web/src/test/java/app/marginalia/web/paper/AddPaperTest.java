@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class AddPaperTest {
@@ -72,6 +73,24 @@ class AddPaperTest {
     }
 
     @Test
+    void shouldListAPaperWithoutTextAndOfferToAddItLater() {
+        String location = form().formParam("title", "A Paper Known Only By Its Title")
+                .formParam("authors", "Grace Hopper")
+                .post("/papers").then().statusCode(303).extract().header("Location");
+        long id = Long.parseLong(location.replaceAll(".*/papers/(\\d+).*", "$1"));
+        given().get("/api/papers/" + id).then().statusCode(200)
+                .body("text.content", org.hamcrest.Matchers.equalTo(""))
+                .body("text.kind", org.hamcrest.Matchers.equalTo("ABSTRACT"));
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(member.get("/papers/" + id).then().statusCode(200)
+                .extract().asString());
+        assertTrue(page.select(".paper-text").text().contains("listed without its text yet"), page.select(".paper-text").text());
+        assertTrue(page.select(".paper-text [data-start]").isEmpty());
+        // A second paper with another title is not taken for a duplicate of the first (no shared empty text).
+        form().formParam("title", "Another Paper Known Only By Its Title")
+                .post("/papers").then().statusCode(303);
+    }
+
+    @Test
     void shouldReadTheAbstractThenTheFullTextAsOneDocumentWithItsStructure() {
         String location = form().formParam("title", "A Paper With Full Text")
                 .formParam("abstractText", ABSTRACT)
@@ -104,7 +123,6 @@ class AddPaperTest {
                 .post("/papers").then().statusCode(400)
                 .body(containsString("The paper was not saved"))
                 .body(containsString("Give the paper a title."))
-                .body(containsString("Paste the abstract, the full text, or both."))
                 .body(containsString("Write the date as 2024-03-14"))
                 .body(containsString("The link must be an http:// or https:// address"))
                 .body(containsString(">Grace Hopper</textarea>"))

@@ -78,6 +78,13 @@ class AuthorizationMatrixTest {
         expect("GET /papers/new/pdf", SEE_OTHER, OK, OK, OK, OK, OK);
         expect("POST /papers/new/pdf", UNSUPPORTED, UNSUPPORTED, UNSUPPORTED, UNSUPPORTED, UNSUPPORTED, UNSUPPORTED);
         expect("POST /papers/new/pdf/confirm", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND);
+        // Imports (arXiv, DOI, BibTeX) are for signed-in members; an empty form is bad input.
+        expect("GET /papers/import", SEE_OTHER, OK, OK, OK, OK, OK);
+        expect("POST /papers/import/arxiv", SEE_OTHER, BAD, BAD, BAD, BAD, BAD);
+        expect("POST /papers/import/doi", SEE_OTHER, BAD, BAD, BAD, BAD, BAD);
+        expect("POST /papers/import/bibtex", SEE_OTHER, BAD, BAD, BAD, BAD, BAD);
+        expect("POST /papers/import/merge", SEE_OTHER, BAD, BAD, BAD, BAD, BAD);
+        expect("POST /papers/import/full/{paperId}", SEE_OTHER, BAD, BAD, BAD, BAD, BAD);
         // Reviewing proposals and reverting changes is administration: invisible to everyone else.
         expect("GET /admin/library/proposals", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK);
         expect("POST /admin/library/proposals/{proposalId}/accept", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND,
