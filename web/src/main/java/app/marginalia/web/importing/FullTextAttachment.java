@@ -3,6 +3,10 @@ package app.marginalia.web.importing;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.marginalia.core.pdf.PdfProblem;
+import app.marginalia.web.pdf.PdfService;
+import jakarta.ws.rs.ForbiddenException;
+
 import java.util.Optional;
 
 /**
@@ -13,14 +17,25 @@ import java.util.Optional;
 @ApplicationScoped
 public class FullTextAttachment {
 
+    private final PdfService pdfs;
+
+    FullTextAttachment(PdfService pdfs) {
+        this.pdfs = pdfs;
+    }
+
     /**
      * Attaches {@code pdf} to the paper as its full text.
      *
      * @return empty when attached; otherwise why not, in words for the page
      */
     public Optional<String> attachPdf(long paperId, byte[] pdf, String fileName, SignedIn user) {
-        // PDF_WEB_CALL_SITE: the pdf-web service (attach a PDF to a paper as a new text version)
-        // is called here once it is merged; until then the paper keeps its abstract.
-        return Optional.of("This installation cannot add PDFs as full texts yet, so the paper has its abstract only.");
+        try {
+            PdfService.Attached attached = pdfs.attach(paperId, user, fileName, pdf);
+            return attached.changed() ? Optional.empty() : Optional.of("This PDF is already the paper's text.");
+        } catch (PdfProblem e) {
+            return Optional.of("The PDF was fetched but not added: " + e.getMessage());
+        } catch (ForbiddenException e) {
+            return Optional.of("The PDF was not added: " + e.getMessage());
+        }
     }
 }
