@@ -92,10 +92,18 @@ class ImportTest {
         assertEquals("10.48550/arxiv.1706.03762", paper.doi);
         assertEquals(2017, paper.publishedYear);
         assertEquals("https://arxiv.org/abs/1706.03762", paper.link);
-        assertTrue(paper.abstractText.startsWith("The dominant sequence transduction models"));
         assertEquals(before + 1, libraryCount());
         ImportStubs.server.verify(1, getRequestedFor(urlPathEqualTo("/pdf/1706.03762v7")).withHeader("Accept",
                 WireMock.equalTo("application/pdf")));
+        // The fetched PDF is the paper's text: version 2, a full text with its file, the abstract from the PDF.
+        io.restassured.path.json.JsonPath text = io.restassured.RestAssured.given().get("/api/papers/" + paper.id)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("FULL_TEXT", text.getString("text.kind"));
+        assertEquals(2, text.getInt("text.version"));
+        assertTrue(text.get("text.fileId") != null, "the text version names its PDF");
+        assertEquals("abstract", text.getString("text.blocks[0].kind"));
+        assertEquals(200, io.restassured.RestAssured.given().redirects().follow(false)
+                .get("/papers/" + paper.id + "/pages").statusCode());
         Document reader = html(member.get(response.header("Location")));
         assertTrue(reader.select("dd").text().contains("arXiv import by Importer"), reader.select("dl.facts").text());
     }
