@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
@@ -51,7 +52,7 @@ public class ImportStubs implements QuarkusTestResourceLifecycleManager {
         feed("1706.03762", "arxiv-1706.03762.xml");
         feed("2301.99999", "arxiv-empty.xml");
         feed("1901.00001", "arxiv-error.xml");
-        server.stubFor(get(urlPathEqualTo("/pdf/1706.03762")).willReturn(aResponse().withStatus(200)
+        server.stubFor(get(urlPathMatching("/pdf/1706\\.03762(v\\d+)?")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/pdf").withBody(fixture("1706.03762.pdf"))));
         server.stubFor(get(urlPathEqualTo("/doi/10.1145/3442188.3445922"))
                 .withHeader("Accept", equalTo("application/vnd.citationstyles.csl+json"))

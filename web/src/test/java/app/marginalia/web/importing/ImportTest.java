@@ -98,7 +98,8 @@ class ImportTest {
         // The fetched PDF is the paper's text: version 2, a full text with its file, the abstract from the PDF.
         io.restassured.path.json.JsonPath text = io.restassured.RestAssured.given().get("/api/papers/" + paper.id)
                 .then().statusCode(200).extract().jsonPath();
-        assertEquals("FULL_TEXT", text.getString("text.kind"));
+        String flash = html(member.get(response.header("Location"))).select(".flash-bar").text();
+        assertEquals("FULL_TEXT", text.getString("text.kind"), flash);
         assertEquals(2, text.getInt("text.version"));
         assertTrue(text.get("text.fileId") != null, "the text version names its PDF");
         assertEquals("abstract", text.getString("text.blocks[0].kind"));
