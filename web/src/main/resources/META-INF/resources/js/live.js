@@ -165,7 +165,8 @@
         var end = start + Array.from((quote.querySelector('a') || quote).textContent).length;
         var threadId = li.dataset.thread;
         var first = true;
-        document.querySelectorAll('.paper-text p[data-start]').forEach(function (p) {
+        // Any block of the text view, or a line of the page view's text layer: each carries its offsets.
+        document.querySelectorAll('.paper-text [data-start][data-end]').forEach(function (p) {
             var pStart = Number(p.dataset.start), pEnd = Number(p.dataset.end);
             if (pEnd <= start || pStart >= end) {
                 return;

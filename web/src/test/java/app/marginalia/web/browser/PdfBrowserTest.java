@@ -103,6 +103,41 @@ class PdfBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    void shouldMarkAnotherMembersNewNoteOnThePagesWithoutReloading() {
+        app.marginalia.web.group.GroupFixture g = new app.marginalia.web.group.GroupFixture();
+        long id = PdfTestSupport.addPaper(g.owner, "two-column.pdf");
+        g.owner.post("/groups/" + g.id + "/list", "paperId", String.valueOf(id)).then().statusCode(303);
+        io.restassured.path.json.JsonPath paper = g.owner.get("/api/papers/" + id).jsonPath();
+        String text = paper.getString("text.content");
+        int start = paper.getInt("text.blocks[3].start");
+        int end = start + 24;
+        String exact = text.substring(text.offsetByCodePoints(0, start), text.offsetByCodePoints(0, end));
+        try (BrowserContext member = browser.signedIn(g.member, 1280, 900)) {
+            Page pages = member.newPage();
+            pages.navigate("/papers/" + id + "/pages?group=" + g.id);
+            pages.waitForFunction("() => document.querySelector('[data-live-status]').hidden");
+            pages.evaluate("() => { window.stayedOpen = 'yes'; }");
+            pages.waitForTimeout(300);
+
+            Map<String, Object> note = new java.util.HashMap<>(Map.of("groupId", Long.valueOf(g.id), "motivation",
+                    "COMMENTING", "start", start, "end", end, "exact", exact, "body", "Live on the page.", "tags", List.of()));
+            io.restassured.response.Response created = g.owner.json("POST", "/api/papers/" + id + "/annotations", note);
+            assertEquals(201, created.statusCode(), created.asString());
+
+            assertThat(pages.locator("#thread-list")).containsText("Live on the page.",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(2000));
+            Locator live = pages.locator(".pdf-page__text mark.hl--live");
+            assertThat(live.first()).isVisible();
+            // The marks cover the note's words; the spaces joining lines have no glyphs, so compare without spaces.
+            assertEquals(exact.replace(" ", ""), String.join("", live.allTextContents()).replace(" ", ""),
+                    "the live mark covers the note's words");
+            assertEquals("yes", pages.evaluate("() => window.stayedOpen"), "no reload");
+        } finally {
+            TestLibrary.removeAddedPapers();
+        }
+    }
+
     /** The text of the text view's highlight of a note, its segments joined. */
     private static String highlighted(Page page, long noteId) {
         return (String) page.evaluate("id => [...document.querySelectorAll('mark.hl')]"
