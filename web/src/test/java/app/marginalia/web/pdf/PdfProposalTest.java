@@ -48,6 +48,12 @@ class PdfProposalTest {
         long seed = given().get("/api/papers").jsonPath().getLong("[0].id");
         JsonPath before = paper(seed);
 
+        assertNotNull(Jsoup.parse(g.member.get("/papers/" + seed).asString())
+                .selectFirst("a[href=/papers/" + seed + "/pdf/new]"), "the reader offers to propose the PDF");
+        assertNotNull(Jsoup.parse(g.member.get("/papers/" + seed + "/edit").asString())
+                .selectFirst("a[href=/papers/" + seed + "/pdf/new]"), "so does the proposal form");
+        assertTrue(Jsoup.parse(given().get("/papers/" + seed).asString())
+                .select("a[href=/papers/" + seed + "/pdf/new]").isEmpty(), "not offered to the signed-out");
         Document form = Jsoup.parse(g.member.get("/papers/" + seed + "/pdf/new").then().statusCode(200)
                 .extract().asString());
         Element upload = form.selectFirst("form[action=/papers/" + seed + "/pdf]");
