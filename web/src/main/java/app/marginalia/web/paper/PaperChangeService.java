@@ -229,8 +229,9 @@ public class PaperChangeService {
             throw new InvalidFormException("reason", "Say in a sentence (at most " + REASON_MAX
                     + " characters) why the library should use this PDF, so an administrator can judge it.");
         }
-        if (expectedVersion != null) {
-            requireVersion(paper, expectedVersion);
+        if (expectedVersion != null && expectedVersion != paper.version) {
+            throw new PaperConflictException("The paper changed after you opened this form, so nothing was stored. "
+                    + "Look at the paper as it is now, then choose the PDF again if it is still needed.");
         }
         requireRoomForProposal(paper.id, user);
         return why;
@@ -559,7 +560,15 @@ public class PaperChangeService {
                 return new ProposalView(p.id, paper.id, paper.title, name(p.proposer), p.status.name(), p.reason,
                         p.createdAt, p.decision, List.of(), false, 0, 0, List.of(), false, name, pages);
             }
-            Document proposedDocument = extractionOf(p.fileId).document();
+            Document proposedDocument;
+            try {
+                proposedDocument = extractionOf(p.fileId).document();
+            } catch (WebApplicationException unreadable) {
+                // Read once when proposed, so this does not happen; if it did, the page still lists the proposal.
+                return new ProposalView(p.id, paper.id, paper.title, name(p.proposer), p.status.name(), p.reason,
+                        p.createdAt, p.decision, List.of(), false, 0, 0, List.of(), p.baseVersion != paper.version,
+                        name, pages);
+            }
             String proposed = proposedDocument.text();
             boolean textChanged = !proposed.equals(current);
             return new ProposalView(p.id, paper.id, paper.title, name(p.proposer), p.status.name(), p.reason,
