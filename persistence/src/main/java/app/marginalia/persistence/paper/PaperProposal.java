@@ -70,6 +70,9 @@ public class PaperProposal extends PanacheEntityBase {
     public String decision;
     @Column(name = "revision_id")
     public Long revisionId;
+    /** A PDF to attach as the paper's next text version (a {@link PaperFile}, not current until accepted). */
+    @Column(name = "file_id")
+    public Long fileId;
 
     public PaperDraft draft() {
         return new PaperDraft(title, authors, abstractText, fullText, published, link);

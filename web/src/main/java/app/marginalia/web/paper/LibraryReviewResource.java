@@ -1,5 +1,7 @@
 package app.marginalia.web.paper;
 
+import app.marginalia.persistence.paper.PaperFile;
+import app.marginalia.web.pdf.PdfService;
 import app.marginalia.web.system.CurrentUser;
 import app.marginalia.web.system.Flash;
 import io.quarkus.qute.CheckedTemplate;
@@ -14,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The administrators' review of library changes: proposals to accept or reject, and reverts. 404 to anyone else. */
@@ -27,10 +31,12 @@ public class LibraryReviewResource {
     }
 
     private final PaperChangeService changes;
+    private final PdfService pdf;
     private final CurrentUser current;
 
-    LibraryReviewResource(PaperChangeService changes, CurrentUser current) {
+    LibraryReviewResource(PaperChangeService changes, PdfService pdf, CurrentUser current) {
         this.changes = changes;
+        this.pdf = pdf;
         this.current = current;
     }
 
@@ -38,6 +44,24 @@ public class LibraryReviewResource {
     @Path("proposals")
     public TemplateInstance proposals() {
         return Templates.proposals(changes.pending(current.require()));
+    }
+
+    /**
+     * The PDF a pending proposal would attach, for the reviewing administrator. It is not the
+     * paper's yet, so {@code /papers/{id}/pdf} does not serve it; 404 for anyone else.
+     */
+    @GET
+    @Path("proposals/{proposalId:\\d{1,18}}/pdf")
+    @Produces("application/pdf")
+    public Response proposedPdf(@RestPath long proposalId) {
+        PaperFile file = changes.proposedFile(proposalId, current.require());
+        String name = PdfService.safeFileName(file.fileName);
+        String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");
+        return Response.ok(pdf.content(file.id), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Cache-Control", "private, no-store")
+                .build();
     }
 
     @POST

@@ -12,9 +12,14 @@ import app.marginalia.core.paper.CanonicalText;
 import app.marginalia.core.paper.LineDiff;
 import app.marginalia.core.paper.PaperDraft;
 import app.marginalia.core.paper.PaperFields;
+import app.marginalia.core.pdf.Extraction;
+import app.marginalia.core.pdf.PdfExtractor;
+import app.marginalia.core.pdf.PdfProblem;
 import app.marginalia.persistence.account.Account;
 import app.marginalia.persistence.paper.LibraryStakes;
 import app.marginalia.persistence.paper.Paper;
+import app.marginalia.persistence.paper.PaperFile;
+import app.marginalia.persistence.paper.PaperFileContent;
 import app.marginalia.persistence.paper.PaperProposal;
 import app.marginalia.persistence.paper.PaperRevision;
 import app.marginalia.persistence.paper.PaperText;
@@ -30,6 +35,8 @@ import jakarta.persistence.PessimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
 
 import java.time.Instant;
@@ -85,9 +92,15 @@ public class PaperChangeService {
     }
 
     /** A proposal as its reviewer (or proposer) sees it: the metadata side by side and the text's diff. */
+    /** {@code fileName} and {@code filePages}: the PDF the proposal attaches, or null and 0 for a typed change. */
     public record ProposalView(long id, long paperId, String paperTitle, String proposer, String status, String reason,
                                Instant at, String decision, List<PaperFields.Change> changes, boolean textChanged,
-                               int currentLength, int proposedLength, List<LineDiff.Line> textDiff, boolean stale) {
+                               int currentLength, int proposedLength, List<LineDiff.Line> textDiff, boolean stale,
+                               String fileName, int filePages) {
+
+        public boolean attachesFile() {
+            return fileName != null;
+        }
     }
 
     /** The paper's history page: its changes, and the proposals the viewer may see. */
@@ -177,14 +190,7 @@ public class PaperChangeService {
         if (paper.fields().changesTo(fieldsOf(draft, proposed)).isEmpty() && sameVersion(current, proposed, current.fileId)) {
             throw new InvalidFormException("reason", "The proposal changes nothing: change a field first.");
         }
-        if (PaperProposal.pendingBy(id, user.id()) > 0) {
-            throw new InvalidFormException("reason", "You already have a proposal for this paper waiting for an "
-                    + "administrator. Its state is on the paper's history page.");
-        }
-        if (PaperProposal.pendingBy(user.id()) >= MAX_PENDING_PER_ACCOUNT) {
-            throw new InvalidFormException("reason", "You have " + MAX_PENDING_PER_ACCOUNT
-                    + " proposals waiting already; wait until an administrator has looked at them.");
-        }
+        requireRoomForProposal(id, user);
         PaperProposal proposal = new PaperProposal();
         proposal.paper = paper;
         proposal.proposer = Account.findById(user.id());
@@ -195,6 +201,74 @@ public class PaperChangeService {
         proposal.createdAt = Instant.now();
         proposal.persist();
         return proposal;
+    }
+
+    private static void requireRoomForProposal(long paperId, SignedIn user) {
+        if (PaperProposal.pendingBy(paperId, user.id()) > 0) {
+            throw new InvalidFormException("reason", "You already have a proposal for this paper waiting for an "
+                    + "administrator. Its state is on the paper's history page.");
+        }
+        if (PaperProposal.pendingBy(user.id()) >= MAX_PENDING_PER_ACCOUNT) {
+            throw new InvalidFormException("reason", "You have " + MAX_PENDING_PER_ACCOUNT
+                    + " proposals waiting already; wait until an administrator has looked at them.");
+        }
+    }
+
+    /**
+     * Checks that the person may propose a PDF for the paper now: signed in, a reason given, the
+     * paper still at the version the form showed (when the form said), and room in the limits. Run
+     * before the file is stored, so a refused proposal stores nothing. The reason, normalised.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String requireFileProposal(Paper paper, SignedIn user, Long expectedVersion, String reason) {
+        if (!Policy.allows(Action.PROPOSE_PAPER_CHANGE, Actor.account(user.administrator(), null))) {
+            throw new ForbiddenException("Sign in to propose a change.");
+        }
+        String why = reason == null ? "" : CanonicalText.singleLine(reason);
+        if (why.isEmpty() || why.length() > REASON_MAX) {
+            throw new InvalidFormException("reason", "Say in a sentence (at most " + REASON_MAX
+                    + " characters) why the library should use this PDF, so an administrator can judge it.");
+        }
+        if (expectedVersion != null && expectedVersion != paper.version) {
+            throw new PaperConflictException("The paper changed after you opened this form, so nothing was stored. "
+                    + "Look at the paper as it is now, then choose the PDF again if it is still needed.");
+        }
+        requireRoomForProposal(paper.id, user);
+        return why;
+    }
+
+    /**
+     * Stores a proposal to make a stored (not current) PDF the paper's next text version: the
+     * paper's metadata unchanged, the file, the reason and the paper's version now. Call
+     * {@link #requireFileProposal} first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PaperProposal proposeFile(Paper paper, SignedIn user, long fileId, String why) {
+        PaperText current = PaperText.findVersion(paper.id, paper.textVersion).orElseThrow();
+        Document document = documentOf(current);
+        PaperProposal proposal = new PaperProposal();
+        proposal.paper = paper;
+        proposal.proposer = Account.findById(user.id());
+        proposal.status = PaperProposal.Status.PENDING;
+        proposal.reason = why;
+        proposal.baseVersion = paper.version;
+        proposal.setDraft(new PaperDraft(paper.title, String.join("\n", paper.authorList()), document.abstractText(),
+                "", paper.published().map(PaperFields::typed).orElse(""), paper.link == null ? "" : paper.link));
+        proposal.fileId = fileId;
+        proposal.createdAt = Instant.now();
+        proposal.persist();
+        return proposal;
+    }
+
+    /** The PDF a pending proposal attaches, for its reviewers only; 404 for anyone else and for other proposals. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PaperFile proposedFile(long proposalId, SignedIn user) {
+        requireReviewer(user);
+        PaperProposal proposal = PaperProposal.<PaperProposal>findByIdOptional(proposalId)
+                .filter(p -> p.status == PaperProposal.Status.PENDING && p.fileId != null)
+                .orElseThrow(() -> new NotFoundException("No such file."));
+        return PaperFile.<PaperFile>findByIdOptional(proposal.fileId)
+                .orElseThrow(() -> new NotFoundException("No such file."));
     }
 
     // ---- Review ----
@@ -218,10 +292,19 @@ public class PaperChangeService {
                 throw new PaperConflictException("The paper changed after this proposal was made, so accepting it "
                         + "could undo that change unseen. Reject it with that reason and ask for a new proposal.");
             }
-            PaperDraft draft = proposal.draft();
-            requireValid(paper, draft);
-            Applied applied = apply(paper, draft, user.id(), PaperRevision.Kind.PROPOSAL, proposal.proposer,
-                    proposal.reason);
+            Applied applied;
+            if (proposal.fileId != null) {
+                // The PDF is read again from the stored bytes: the layout is not kept with the proposal.
+                Extraction extraction = extractionOf(proposal.fileId);
+                applied = applyDocument(paper, paper.fields(), extraction.document(), proposal.fileId,
+                        extraction.layout(), user.id(), PaperRevision.Kind.PROPOSAL, proposal.proposer,
+                        proposal.reason);
+            } else {
+                PaperDraft draft = proposal.draft();
+                requireValid(paper, draft);
+                applied = apply(paper, draft, user.id(), PaperRevision.Kind.PROPOSAL, proposal.proposer,
+                        proposal.reason);
+            }
             decide(proposal, user, PaperProposal.Status.ACCEPTED, null);
             proposal.revisionId = applied.changed() ? applied.revision().id : null;
             return applied;
@@ -240,6 +323,10 @@ public class PaperChangeService {
         Paper.findForUpdate(proposal.paper.id);
         requirePending(proposal);
         decide(proposal, user, PaperProposal.Status.REJECTED, why);
+        if (proposal.fileId != null) {
+            // A rejected PDF is never served again: its bytes go, its name and page count stay for the history.
+            PaperFileContent.deleteById(proposal.fileId);
+        }
     }
 
     /**
@@ -449,12 +536,48 @@ public class PaperChangeService {
         return account == null ? "a deleted account" : account.displayName;
     }
 
+    /** The stored PDF of a proposal, extracted again; 404 when its bytes are gone, 422 when it no longer reads. */
+    private static Extraction extractionOf(long fileId) {
+        PaperFileContent content = PaperFileContent.<PaperFileContent>findByIdOptional(fileId)
+                .orElseThrow(() -> new NotFoundException("The proposed PDF is gone."));
+        try {
+            return PdfExtractor.extract(content.content);
+        } catch (PdfProblem e) {
+            throw new WebApplicationException(Response.status(422).entity(e.getMessage()).build());
+        }
+    }
+
     private static ProposalView view(PaperProposal p) {
         Paper paper = p.paper;
         boolean pending = p.status == PaperProposal.Status.PENDING;
-        PaperDraft draft = p.draft();
         PaperText currentText = PaperText.findVersion(paper.id, paper.textVersion).orElseThrow();
         String current = currentText.content;
+        if (p.fileId != null) {
+            PaperFile file = PaperFile.<PaperFile>findByIdOptional(p.fileId).orElse(null);
+            String name = file == null ? "a PDF" : file.fileName;
+            int pages = file == null ? 0 : file.pageCount;
+            if (!pending || file == null) {
+                return new ProposalView(p.id, paper.id, paper.title, name(p.proposer), p.status.name(), p.reason,
+                        p.createdAt, p.decision, List.of(), false, 0, 0, List.of(), false, name, pages);
+            }
+            Document proposedDocument;
+            try {
+                proposedDocument = extractionOf(p.fileId).document();
+            } catch (WebApplicationException unreadable) {
+                // Read once when proposed, so this does not happen; if it did, the page still lists the proposal.
+                return new ProposalView(p.id, paper.id, paper.title, name(p.proposer), p.status.name(), p.reason,
+                        p.createdAt, p.decision, List.of(), false, 0, 0, List.of(), p.baseVersion != paper.version,
+                        name, pages);
+            }
+            String proposed = proposedDocument.text();
+            boolean textChanged = !proposed.equals(current);
+            return new ProposalView(p.id, paper.id, paper.title, name(p.proposer), p.status.name(), p.reason,
+                    p.createdAt, p.decision, paper.fields().changesTo(fieldsOf(paper.fields(), proposedDocument)),
+                    textChanged, CanonicalText.length(current), CanonicalText.length(proposed),
+                    textChanged ? LineDiff.of(current, proposed) : List.of(), p.baseVersion != paper.version,
+                    name, pages);
+        }
+        PaperDraft draft = p.draft();
         Document proposedDocument = documentFor(currentText, draft);
         String proposed = proposedDocument.text();
         boolean textChanged = !sameVersion(currentText, proposedDocument, currentText.fileId);
@@ -463,6 +586,6 @@ public class PaperChangeService {
                 p.decision, pending ? paper.fields().changesTo(PaperFields.of(draft)) : List.of(),
                 pending && textChanged, CanonicalText.length(current), CanonicalText.length(proposed),
                 pending && textChanged ? LineDiff.of(current, proposed) : List.of(),
-                pending && p.baseVersion != paper.version);
+                pending && p.baseVersion != paper.version, null, 0);
     }
 }

@@ -4,7 +4,9 @@ import app.marginalia.core.pdf.PdfExtractor;
 import app.marginalia.core.pdf.PdfProblem;
 import app.marginalia.persistence.paper.PaperFile;
 import app.marginalia.web.group.GroupService;
+import app.marginalia.core.group.Policy;
 import app.marginalia.web.paper.DuplicatePaperException;
+import app.marginalia.web.paper.PaperConflictException;
 import app.marginalia.web.paper.PaperSummary;
 import app.marginalia.web.system.CurrentUser;
 import app.marginalia.web.system.Flash;
@@ -48,7 +50,8 @@ public class PdfResource {
         static native TemplateInstance confirm(PdfForm form, PdfService.Pending pending, Map<String, String> errors,
                                                List<PaperSummary> duplicates, List<GroupService.GroupSummary> groups);
 
-        static native TemplateInstance attach(long id, String title, boolean replace, String error);
+        static native TemplateInstance attach(long id, String title, boolean replace, boolean propose, long version,
+                                              String reason, String error, String reasonError);
     }
 
     /** Page images never change: their URL names the file's hash. */
@@ -123,22 +126,29 @@ public class PdfResource {
 
     // ---- Attaching a PDF to a paper ----
 
+    /** The upload form: to attach directly, or (for who may only propose) to propose the PDF with a reason. */
     @GET
     @Path("{id:\\d{1,18}}/pdf/new")
     public TemplateInstance attachForm(@RestPath long id) {
         CurrentUser.SignedIn user = current.require();
-        pdf.requireEdit(id, user);
+        boolean propose = pdf.attachAccess(id, user) == Policy.PaperChange.PROPOSE;
         PdfService.AttachTarget target = pdf.attachTarget(id);
-        return Templates.attach(id, target.title(), target.hasFile(), null);
+        return Templates.attach(id, target.title(), target.hasFile(), propose, target.version(), "", null, null);
     }
 
-    /** A new text version from the PDF, every note re-anchored; the flash says where the notes went. */
+    /**
+     * A new text version from the PDF, every note re-anchored; the flash says where the notes went.
+     * From a member who may only propose changes, a proposal an administrator reviews.
+     */
     @POST
     @Path("{id:\\d{1,18}}/pdf")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response attach(@RestPath long id, @RestForm("file") FileUpload file) {
+    public Response attach(@RestPath long id, @RestForm("file") FileUpload file, @RestForm("reason") String reason,
+                           @RestForm("version") String version) {
         CurrentUser.SignedIn user = current.require();
-        pdf.requireEdit(id, user);
+        if (pdf.attachAccess(id, user) == Policy.PaperChange.PROPOSE) {
+            return propose(id, user, file, reason, version);
+        }
         try {
             byte[] bytes = bytesOf(file);
             PdfService.Attached attached = pdf.attach(id, user, file.fileName(), bytes);
@@ -153,9 +163,35 @@ public class PdfResource {
         }
     }
 
+    private Response propose(long id, CurrentUser.SignedIn user, FileUpload file, String reason, String version) {
+        Long expected = version != null && version.matches("\\d{1,18}") ? Long.valueOf(version) : null;
+        try {
+            byte[] bytes = bytesOf(file);
+            if (pdf.propose(id, user, file.fileName(), bytes, expected, reason).isEmpty()) {
+                return Flash.redirect("/papers/" + id, "This PDF is already the paper's text: nothing was proposed.");
+            }
+            return Flash.redirect("/papers/" + id, "Your PDF was sent to the administrators for review.");
+        } catch (BadUpload e) {
+            return proposeError(id, e.status, reason, e.getMessage(), null);
+        } catch (PdfProblem e) {
+            return proposeError(id, status(e), reason, e.getMessage(), null);
+        } catch (InvalidFormException e) {
+            return proposeError(id, 400, reason, null, e.problems().get(0).message());
+        } catch (PaperConflictException e) {
+            return proposeError(id, 409, reason, e.getMessage(), null);
+        }
+    }
+
+    private Response proposeError(long id, int status, String reason, String error, String reasonError) {
+        PdfService.AttachTarget target = pdf.attachTarget(id);
+        return Response.status(status).entity(Templates.attach(id, target.title(), target.hasFile(), true,
+                target.version(), reason == null ? "" : reason, error, reasonError)).build();
+    }
+
     private Response attachError(long id, int status, String message) {
         PdfService.AttachTarget target = pdf.attachTarget(id);
-        return Response.status(status).entity(Templates.attach(id, target.title(), target.hasFile(), message)).build();
+        return Response.status(status).entity(Templates.attach(id, target.title(), target.hasFile(), false,
+                target.version(), "", message, null)).build();
     }
 
     // ---- Page images and the file ----

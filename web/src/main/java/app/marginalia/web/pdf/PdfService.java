@@ -211,14 +211,49 @@ public class PdfService {
         }
     }
 
+    /**
+     * Proposes the PDF as the paper's next text version, for members who may only propose changes:
+     * the file is read (a bad one is a {@link PdfProblem}, nothing stored), then stored without
+     * becoming current, and a pending proposal names it for an administrator. Empty when the PDF is
+     * already the paper's text (nothing is proposed then).
+     */
+    public Optional<Long> propose(long paperId, SignedIn user, String fileName, byte[] bytes, Long expectedVersion,
+                                  String reason) throws PdfProblem {
+        if (changes.access(paperId, user) != Policy.PaperChange.PROPOSE) {
+            throw new ForbiddenException("You cannot change this paper.");
+        }
+        Extraction extraction = PdfExtractor.extract(bytes);
+        Paper paper = Paper.<Paper>findByIdOptional(paperId).orElseThrow(() -> new NotFoundException("No such paper."));
+        String why = changes.requireFileProposal(paper, user, expectedVersion, reason);
+        String sha = PageCache.sha256(bytes);
+        PaperText current = PaperText.findVersion(paperId, paper.textVersion).orElseThrow();
+        if (current.fileId != null && PaperFile.<PaperFile>findByIdOptional(current.fileId)
+                .map(f -> f.sha256.equals(sha)).orElse(false)) {
+            return Optional.empty();
+        }
+        PaperFile file = storeFile(paperId, safeFileName(fileName), bytes, extraction.pageCount(), user.id(),
+                Instant.now());
+        return Optional.of(changes.proposeFile(paper, user, file.id, why).id);
+    }
+
+    /** How the person may give the paper a new text from a PDF: EDIT attaches, PROPOSE proposes; 403 otherwise. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Policy.PaperChange attachAccess(long paperId, SignedIn user) {
+        Policy.PaperChange access = changes.access(paperId, user);
+        if (access == Policy.PaperChange.NONE) {
+            throw new ForbiddenException("You cannot change this paper.");
+        }
+        return access;
+    }
+
     /** 404 for no paper; 403, saying what to do instead, for anyone who may not edit it directly. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void requireEdit(long paperId, SignedIn user) {
         Policy.PaperChange access = changes.access(paperId, user);
         if (access == Policy.PaperChange.PROPOSE) {
             throw new ForbiddenException("Other groups or people depend on this paper, so only an administrator "
-                    + "can give it a new text. Ask an administrator to attach the PDF, or propose a change to its "
-                    + "details from “Propose a change”.");
+                    + "can give it a new text directly. Propose the PDF from “Add the full paper” with a reason, and "
+                    + "an administrator will review it.");
         }
         if (access != Policy.PaperChange.EDIT) {
             throw new ForbiddenException("You cannot change this paper.");
@@ -226,14 +261,14 @@ public class PdfService {
     }
 
     /** The paper an attach form names, and whether it already has a PDF (the form then replaces it). */
-    public record AttachTarget(String title, boolean hasFile) {
+    public record AttachTarget(String title, boolean hasFile, long version) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public AttachTarget attachTarget(long paperId) {
         Paper paper = Paper.<Paper>findByIdOptional(paperId).orElseThrow(() -> new NotFoundException("No such paper."));
         boolean hasFile = PaperText.findVersion(paperId, paper.textVersion).map(t -> t.fileId != null).orElse(false);
-        return new AttachTarget(paper.title, hasFile);
+        return new AttachTarget(paper.title, hasFile, paper.version);
     }
 
     // ---- Reading ----
@@ -259,10 +294,15 @@ public class PdfService {
         return PageLayout.view(paperId, f, detail.text().content(), layout, discussion);
     }
 
-    /** A file of the paper by its hash, as page image URLs name it; 404 when the paper has no such file. */
+    /**
+     * A file of the paper by its hash, as page image URLs name it; 404 when no text version of the
+     * paper was made from such a file (a PDF still waiting in a proposal is not the paper's yet).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PaperFile file(long paperId, String sha256) {
-        return PaperFile.<PaperFile>find("paperId = ?1 and sha256 = ?2", paperId, sha256).firstResultOptional()
+        return PaperFile.<PaperFile>find("paperId = ?1 and sha256 = ?2 and id in "
+                        + "(select t.fileId from PaperText t where t.paper.id = ?1)", paperId, sha256)
+                .firstResultOptional()
                 .orElseThrow(() -> new NotFoundException("No such file."));
     }
 
@@ -327,7 +367,7 @@ public class PdfService {
      * A file name safe to store and to send back in Content-Disposition: its last path segment,
      * control characters and quotes removed, at most 200 characters, ending in .pdf.
      */
-    static String safeFileName(String name) {
+    public static String safeFileName(String name) {
         String base = name == null ? "" : name.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
         base = base.replaceAll("[\\p{Cntrl}\"<>:*?|;]", "").strip();

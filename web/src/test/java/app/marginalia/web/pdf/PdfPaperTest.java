@@ -158,10 +158,11 @@ class PdfPaperTest {
                 .selectFirst("a[href=/papers/" + id + "/pdf/new]"), "the edit page offers the PDF too");
         Document attachForm = Jsoup.parse(author.get("/papers/" + id + "/pdf/new").asString());
         assertEquals("multipart/form-data", attachForm.selectFirst("form[action=/papers/" + id + "/pdf]").attr("enctype"));
+        // A stranger may only propose a PDF (PdfProposalTest), and a proposal without a reason is refused.
         Visitor stranger = Visitor.register("stranger");
         Response refused = PdfTestSupport.upload(stranger, "/papers/" + id + "/pdf", "two-column.pdf",
                 PdfTestSupport.bytes("two-column.pdf"), "application/pdf");
-        assertTrue(refused.statusCode() == 403, "a stranger's attach answered " + refused.statusCode());
+        assertTrue(refused.statusCode() == 400, "a stranger's attach answered " + refused.statusCode());
 
         Response attached = PdfTestSupport.upload(author, "/papers/" + id + "/pdf", "two-column.pdf",
                 PdfTestSupport.bytes("two-column.pdf"), "application/pdf");

@@ -66,12 +66,13 @@ class AuthorizationMatrixTest {
         expect("POST /papers/{id}/proposals", SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER);
         expect("GET /papers/{id}/history", OK, OK, OK, OK, OK, OK);
         // PDF papers: the matrix's paper is a seed paper without a PDF, so its pages and file are 404 for everyone;
-        // a group reads it, so only an administrator may give it a new text from a PDF.
+        // a group reads it, so only an administrator attaches a PDF directly; everyone else signed in proposes one.
         expect("GET /papers/{id}/pages", NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND);
         expect("GET /papers/{id}/pages/{sha}/{page}-{width}.png", NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND,
                 NOT_FOUND);
         expect("GET /papers/{id}/pdf", NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND);
-        expect("GET /papers/{id}/pdf/new", SEE_OTHER, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK);
+        // Everyone else signed in gets the same upload form to propose the PDF with a reason, for review.
+        expect("GET /papers/{id}/pdf/new", SEE_OTHER, OK, OK, OK, OK, OK);
         // Uploads are multipart: the matrix's urlencoded form is refused as such (415) before anything else;
         // who may upload and attach is PdfUploadTest's and PdfPaperTest's.
         expect("POST /papers/{id}/pdf", UNSUPPORTED, UNSUPPORTED, UNSUPPORTED, UNSUPPORTED, UNSUPPORTED, UNSUPPORTED);
@@ -87,6 +88,9 @@ class AuthorizationMatrixTest {
         expect("POST /papers/import/full/{paperId}", SEE_OTHER, BAD, BAD, BAD, BAD, BAD);
         // Reviewing proposals and reverting changes is administration: invisible to everyone else.
         expect("GET /admin/library/proposals", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK);
+        // The PDF a pending proposal attaches: administrators only (the matrix's proposal carries no file: 404).
+        expect("GET /admin/library/proposals/{proposalId}/pdf", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND,
+                NOT_FOUND);
         expect("POST /admin/library/proposals/{proposalId}/accept", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND,
                 NOT_FOUND, SEE_OTHER);
         expect("POST /admin/library/proposals/{proposalId}/reject", SEE_OTHER, NOT_FOUND, NOT_FOUND, NOT_FOUND,
