@@ -84,6 +84,23 @@ public class PaperService {
      * is refused with every problem named.
      */
     public long add(PaperDraft draft, boolean duplicateConfirmed, SignedIn user, Long groupId) {
+        return add(draft, draft.document(), null, null, "Added by " + user.displayName(), duplicateConfirmed, user,
+                groupId);
+    }
+
+    /** An original file of a new paper, stored once the paper has its id; answers the file's id. */
+    @FunctionalInterface
+    public interface NewFile {
+        long store(long paperId, Instant now);
+    }
+
+    /**
+     * Adds a paper whose text is {@code document} (from the form, or extracted from {@code file},
+     * whose glyph positions are {@code layout}), with the same rules as {@link #add(PaperDraft,
+     * boolean, SignedIn, Long)}: {@code draft} carries the metadata and the de-duplication key.
+     */
+    public long add(PaperDraft draft, Document document, NewFile file, TextLayout layout, String origin,
+                    boolean duplicateConfirmed, SignedIn user, Long groupId) {
         if (!draft.problems().isEmpty()) {
             throw new InvalidFormException(draft.problems());
         }
@@ -101,8 +118,17 @@ public class PaperService {
         paper.fingerprint = draft.fingerprint();
         paper.arxivId = freeArxivId(ArxivId.find(paper.link).orElse(null));
         paper.addedBy = user.id();
-        persistNew(paper, draft.document(), null, null, now);
-        addOrigin(paper, PaperOrigin.Kind.MANUAL, "Added by " + user.displayName(), null, null, now);
+        Long fileId = null;
+        if (file != null) {
+            // The file names its paper, so the paper is written first; persistNew then adds text version 1.
+            paper.textVersion = 1;
+            paper.createdAt = now;
+            paper.updatedAt = now;
+            paper.persist();
+            fileId = file.store(paper.id, now);
+        }
+        persistNew(paper, document, fileId, layout, now);
+        addOrigin(paper, PaperOrigin.Kind.MANUAL, origin, null, null, now);
         search.paper(paper.id);
         if (groupId != null) {
             // Same transaction: if the member may not propose to that group, nothing is saved.

@@ -4,8 +4,6 @@ import app.marginalia.core.document.Document;
 import app.marginalia.core.document.TextLayout;
 import app.marginalia.core.group.Policy;
 import app.marginalia.core.paper.CanonicalText;
-import app.marginalia.core.paper.FieldProblem;
-import app.marginalia.core.paper.Fingerprint;
 import app.marginalia.core.paper.PaperDraft;
 import app.marginalia.core.pdf.Extraction;
 import app.marginalia.core.pdf.PdfExtractor;
@@ -13,22 +11,16 @@ import app.marginalia.core.pdf.PdfProblem;
 import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.paper.PaperFile;
 import app.marginalia.persistence.paper.PaperFileContent;
-import app.marginalia.persistence.paper.PaperOrigin;
 import app.marginalia.persistence.paper.PaperRevision;
 import app.marginalia.persistence.paper.PaperText;
 import app.marginalia.persistence.paper.PaperTextLayout;
 import app.marginalia.persistence.paper.PdfUpload;
 import app.marginalia.web.annotation.DiscussionView;
-import app.marginalia.web.group.GroupService;
-import app.marginalia.web.paper.DuplicatePaperException;
 import app.marginalia.web.paper.PaperChangeService;
 import app.marginalia.web.paper.PaperDetail;
 import app.marginalia.web.paper.PaperService;
-import app.marginalia.web.paper.PaperSummary;
-import app.marginalia.web.search.SearchIndexer;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.AfterCommit;
-import app.marginalia.web.system.InvalidFormException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
@@ -66,20 +58,16 @@ public class PdfService {
 
     private final PaperService papers;
     private final PaperChangeService changes;
-    private final GroupService groups;
-    private final SearchIndexer search;
 
     private final PageCache cache;
     private final TransactionSynchronizationRegistry transactions;
 
-    PdfService(PaperService papers, PaperChangeService changes, GroupService groups, SearchIndexer search,
-               PageCache cache, TransactionSynchronizationRegistry transactions) {
+    PdfService(PaperService papers, PaperChangeService changes, PageCache cache,
+               TransactionSynchronizationRegistry transactions) {
         this.cache = cache;
         this.transactions = transactions;
         this.papers = papers;
         this.changes = changes;
-        this.groups = groups;
-        this.search = search;
     }
 
     /** An upload waiting for its confirmation, with what the PDF proposes. */
@@ -133,44 +121,13 @@ public class PdfService {
         PdfUpload upload = upload(token, user);
         Extraction extraction = PdfExtractor.extract(upload.content);
         Document document = extraction.document();
-        PaperDraft draft = draft(form, document);
-        List<FieldProblem> problems = draft.problems();
-        if (!problems.isEmpty()) {
-            throw new InvalidFormException(problems);
-        }
-        List<PaperSummary> duplicates = papers.likelyDuplicates(draft);
-        if (!duplicates.isEmpty() && !form.duplicateConfirmed()) {
-            throw new DuplicatePaperException(duplicates);
-        }
-        Instant now = Instant.now();
-        Paper paper = new Paper();
-        paper.title = draft.title();
-        paper.titleKey = Fingerprint.titleKey(draft.title());
-        paper.setAuthorList(draft.authorList());
-        paper.setPublished(draft.publishedDate().orElse(null));
-        paper.link = draft.link().isEmpty() ? null : draft.link();
-        paper.fingerprint = draft.fingerprint();
-        paper.addedBy = user.id();
-        // The file names its paper, so the paper is written first; persistNew then adds text version 1.
-        paper.textVersion = 1;
-        paper.createdAt = now;
-        paper.updatedAt = now;
-        paper.persist();
-        PaperFile file = storeFile(paper.id, upload.fileName, upload.content, extraction.pageCount(), user.id(), now);
-        PaperService.persistNew(paper, document, file.id, extraction.layout(), now);
-        PaperOrigin origin = new PaperOrigin();
-        origin.paper = paper;
-        origin.kind = PaperOrigin.Kind.MANUAL;
-        origin.listName = "Added by " + user.displayName() + " from a PDF";
-        origin.createdAt = now;
-        origin.persist();
-        paper.origins.add(origin);
+        long id = papers.add(draft(form, document), document,
+                (paperId, now) -> storeFile(paperId, upload.fileName, upload.content, extraction.pageCount(), user.id(),
+                        now).id,
+                extraction.layout(), "Added by " + user.displayName() + " from a PDF", form.duplicateConfirmed(), user,
+                form.groupId());
         upload.delete();
-        search.paper(paper.id);
-        if (form.groupId() != null) {
-            groups.propose(form.groupId(), user, paper.id);
-        }
-        return paper.id;
+        return id;
     }
 
     /** The draft a confirmation makes: the form's metadata, the abstract (or, lacking one, the text) from the PDF. */
