@@ -69,4 +69,4 @@ if [ "$DB" = postgresql ]; then
 fi
 
 python3 scripts/crash_test.py --db "$DB" --jar "$JAR" --data-dir "$DATA" --port "$PORT" \
-    --log "$LOG" --pid-file "$WORK/app.pid" ${PG_ARGS[@]+"${PG_ARGS[@]}"} ${EXTRA[@]+"${EXTRA[@]}"}
+    --pdf core/src/test/resources/pdf/two-column.pdf --log "$LOG" --pid-file "$WORK/app.pid" ${PG_ARGS[@]+"${PG_ARGS[@]}"} ${EXTRA[@]+"${EXTRA[@]}"}

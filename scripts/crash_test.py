@@ -28,6 +28,7 @@ from http.cookiejar import CookieJar
 HEALTH_TIMEOUT_S = 90
 REQUEST_TIMEOUT_S = 60
 SETUP_THREADS = 8  # sign-ups hash passwords: a few at a time
+PDF_UPLOADERS = 2  # members adding papers from a PDF during each round (extraction is CPU-heavy)
 PASSWORD = "crash test password 1"
 
 
@@ -49,6 +50,7 @@ class _CsrfMeta(html.parser.HTMLParser):
         super().__init__()
         self.csrf = None
         self.inputs = {}
+        self.named = {}
         self.options = {}
         self._select = None
 
@@ -56,8 +58,11 @@ class _CsrfMeta(html.parser.HTMLParser):
         a = dict(attrs)
         if tag == "meta" and a.get("name") == "csrf-token":
             self.csrf = a.get("content")
-        elif tag == "input" and a.get("id"):
-            self.inputs[a["id"]] = a.get("value")
+        elif tag == "input":
+            if a.get("id"):
+                self.inputs[a["id"]] = a.get("value")
+            if a.get("name"):
+                self.named[a["name"]] = a.get("value")
         elif tag == "select":
             self._select = a.get("id")
         elif tag == "option" and self._select and a.get("value"):
@@ -110,6 +115,19 @@ class Browser:
         data = urllib.parse.urlencode(fields).encode()
         return self._send("POST", path, data, {"Origin": self.base,
                                                "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"})
+
+    def upload(self, path, field, file_name, content, **fields):
+        """A multipart form post with one file, as a browser sends a file input."""
+        boundary = "----crashtest" + os.urandom(8).hex()
+        fields["_csrf"] = self.csrf or ""
+        parts = []
+        for name, value in fields.items():
+            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; filename="{file_name}"\r\n'
+                     f'Content-Type: application/pdf\r\n\r\n'.encode() + content + b"\r\n")
+        parts.append(f"--{boundary}--\r\n".encode())
+        return self._send("POST", path, b"".join(parts), {"Origin": self.base,
+                                                           "Content-Type": f"multipart/form-data; boundary={boundary}"})
 
     def json(self, method, path, body=None):
         headers = {"Origin": self.base, "X-CSRF-Token": self.csrf or "", "Accept": "application/json"}
@@ -284,6 +302,51 @@ def writer_loop(n, browser, paper, group, ledger, stop, round_no, rng):
             time.sleep(0.05)
 
 
+def pdf_loop(browser, pdf, acked, lock, stop, round_no):
+    """Adds papers from a PDF (upload, then confirm), as a member does; records each acknowledged paper."""
+    seq = 0
+    while not stop.is_set():
+        seq += 1
+        try:
+            browser.get("/papers/new/pdf")
+            a = browser.upload("/papers/new/pdf", "file", "crash.pdf", pdf)
+            if a.status != 200:
+                if not stop.is_set():
+                    log(f"pdf uploader: upload answered {a.status} {a.body[:200]}")
+                    time.sleep(0.2)
+                continue
+            form = _CsrfMeta()
+            form.feed(a.body)
+            title = f"Crash PDF {round_no}-{seq}-{os.urandom(3).hex()}"
+            c = browser.post("/papers/new/pdf/confirm", token=form.named.get("token", ""), title=title,
+                             authors="Ada Lovelace", date="", link="", confirmDuplicate="true")
+            if c.status == 303:
+                paper_id = int(path_of(c.headers["Location"]).split("/")[2])
+                with lock:
+                    acked.append(paper_id)
+            elif not stop.is_set():
+                log(f"pdf uploader: confirm answered {c.status} {c.body[:200]}")
+                time.sleep(0.2)
+        except (urllib.error.URLError, OSError, ConnectionError):
+            if stop.is_set():
+                return
+            time.sleep(0.05)
+
+
+def verify_pdfs(owner, acked):
+    """Acknowledged PDF papers that are missing, lack their file, or whose PDF cannot be served."""
+    lost = []
+    for paper_id in acked:
+        a = owner.json("GET", f"/api/papers/{paper_id}")
+        if a.status != 200 or a.json()["text"].get("fileId") is None:
+            lost.append(paper_id)
+            continue
+        pdf = owner._send("GET", f"/papers/{paper_id}/pdf")
+        if pdf.status != 200 or not pdf.body.startswith("%PDF-"):
+            lost.append(paper_id)
+    return lost
+
+
 # ---------------------------------------------------------------- verification
 
 def verify(app, owner_name, paper, group, ledger):
@@ -337,6 +400,7 @@ def main():
     p.add_argument("--pg-url", default="")
     p.add_argument("--pg-user", default="postgres")
     p.add_argument("--log", required=True)
+    p.add_argument("--pdf", required=True, help="a PDF that uploaders add as papers during the run")
     p.add_argument("--pid-file", required=True)
     args = p.parse_args()
 
@@ -395,12 +459,18 @@ def main():
 
         ledger = Ledger()
         lost_notes_total, lost_edits_total, reused = set(), set(), 0
+        pdf = open(args.pdf, "rb").read()
+        uploaders = [sign_in(app.base, f"w{i}x{suffix}") for i in range(min(PDF_UPLOADERS, args.writers))]
+        pdf_acked, pdf_lock, lost_pdfs_total = [], threading.Lock(), set()
         for round_no in range(1, args.rounds + 1):
             stop = threading.Event()
             threads = [threading.Thread(target=writer_loop, args=(i, writers[i], paper, group, ledger, stop, round_no,
                                                                   random.Random(rng.random())))
                        for i in range(args.writers)]
+            threads += [threading.Thread(target=pdf_loop, args=(u, pdf, pdf_acked, pdf_lock, stop, round_no))
+                        for u in uploaders]
             before = (ledger.acked_creates, ledger.acked_edits)
+            pdfs_before = len(pdf_acked)
             for th in threads:
                 th.start()
             run_for = rng.uniform(args.min_run, args.max_run)
@@ -410,7 +480,7 @@ def main():
             for th in threads:
                 th.join()
             log(f"round {round_no}: killed after {run_for:.1f} s; acknowledged {ledger.acked_creates - before[0]} notes, "
-                f"{ledger.acked_edits - before[1]} edits")
+                f"{ledger.acked_edits - before[1]} edits, {len(pdf_acked) - pdfs_before} papers from a PDF")
 
             t = app.start()
             if t is None:
@@ -430,6 +500,10 @@ def main():
             lost_edits = set(lost_edits) - lost_edits_total - lost_notes_total
             lost_notes_total.update(lost_notes)
             lost_edits_total.update(lost_edits)
+            lost_pdfs = set(verify_pdfs(owner, pdf_acked)) - lost_pdfs_total
+            lost_pdfs_total.update(lost_pdfs)
+            if lost_pdfs:
+                log(f"round {round_no}: lost papers from a PDF {sorted(lost_pdfs)[:20]}")
             new_id, above, highest = check_new_ids(owner, paper, group, ledger, round_no)
             if not above:
                 reused += 1
@@ -445,9 +519,10 @@ def main():
     p50 = statistics.median(restart_times) if restart_times else float("nan")
     worst = max(restart_times) if restart_times else float("nan")
     print(f"crash test ({args.db}): {args.rounds} rounds, {args.writers} writers, {ledger.acked_creates} notes and "
-          f"{ledger.acked_edits} edits acknowledged, {len(lost_notes_total)} lost notes, {len(lost_edits_total)} lost edits, "
+          f"{ledger.acked_edits} edits and {len(pdf_acked)} papers from a PDF acknowledged, {len(lost_notes_total)} lost notes, "
+          f"{len(lost_edits_total)} lost edits, {len(lost_pdfs_total)} lost PDF papers, "
           f"{reused} reused ids, {failed_restarts} failed restarts, restart p50/max {p50:.1f}/{worst:.1f} s", flush=True)
-    return 1 if lost_notes_total or lost_edits_total or reused or failed_restarts else 0
+    return 1 if lost_notes_total or lost_edits_total or lost_pdfs_total or reused or failed_restarts else 0
 
 
 if __name__ == "__main__":
