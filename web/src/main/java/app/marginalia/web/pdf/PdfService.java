@@ -234,8 +234,9 @@ public class PdfService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PdfView view(PaperDetail detail, DiscussionView discussion, boolean paged) {
         long paperId = detail.paper().id();
-        Optional<PaperText> text = PaperText.findVersion(paperId, detail.text().version());
-        Optional<PaperFile> file = text.map(t -> t.fileId).flatMap(fileId -> PaperFile.<PaperFile>findByIdOptional(fileId));
+        // The text view of a paper without a PDF costs no statement: the detail already names the file.
+        Long fileId = detail.text().fileId();
+        Optional<PaperFile> file = fileId == null ? Optional.empty() : PaperFile.<PaperFile>findByIdOptional(fileId);
         if (file.isEmpty()) {
             if (paged) {
                 throw new NotFoundException("This paper has no PDF.");
@@ -246,7 +247,8 @@ public class PdfService {
         if (!paged) {
             return new PdfView(paperId, true, false, f.fileName, f.pageCount, null, List.of());
         }
-        TextLayout layout = PaperTextLayout.<PaperTextLayout>findByIdOptional(text.get().id)
+        Optional<PaperText> text = PaperText.findVersion(paperId, detail.text().version());
+        TextLayout layout = text.flatMap(t -> PaperTextLayout.<PaperTextLayout>findByIdOptional(t.id))
                 .map(l -> TextLayout.decode(l.layout)).orElse(new TextLayout(List.of(), List.of()));
         return PageLayout.view(paperId, f, detail.text().content(), layout, discussion);
     }
