@@ -29,6 +29,7 @@ HEALTH_TIMEOUT_S = 90
 REQUEST_TIMEOUT_S = 60
 SETUP_THREADS = 8  # sign-ups hash passwords: a few at a time
 PDF_UPLOADERS = 2  # members adding papers from a PDF during each round (extraction is CPU-heavy)
+PDF_WAIT_S = 30   # how long a round may run on past its time until a paper from a PDF is acknowledged
 PASSWORD = "crash test password 1"
 
 
@@ -475,6 +476,13 @@ def main():
                 th.start()
             run_for = rng.uniform(args.min_run, args.max_run)
             time.sleep(run_for)
+            # A PDF upload is slow under 50 writers on two cores: run on until one has been acknowledged,
+            # so every round kills the application with that write path exercised too.
+            waited = 0.0
+            while len(pdf_acked) == pdfs_before and waited < PDF_WAIT_S:
+                time.sleep(0.1)
+                waited += 0.1
+            run_for += waited
             app.kill()
             stop.set()
             for th in threads:
@@ -495,6 +503,8 @@ def main():
 
             if ledger.acked_creates == before[0]:
                 raise SystemExit(f"crash test: round {round_no} acknowledged no notes at all; nothing was tested")
+            if len(pdf_acked) == pdfs_before:
+                raise SystemExit(f"crash test: round {round_no} acknowledged no paper from a PDF in {run_for:.1f} s")
             owner, lost_notes, lost_edits = verify(app, owner_name, paper, group, ledger)
             lost_notes = set(lost_notes) - lost_notes_total  # count each lost write once, in its round
             lost_edits = set(lost_edits) - lost_edits_total - lost_notes_total
