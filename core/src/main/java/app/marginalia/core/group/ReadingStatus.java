@@ -46,6 +46,51 @@ public enum ReadingStatus {
         return from == PROPOSED && to == ARCHIVED;
     }
 
+    /**
+     * Whether the group may record its conclusion on a paper in this state: one being read or
+     * discussed, or a scheduled one whose meeting took place. Recording it leaves the paper
+     * {@link #DISCUSSED}, by {@link #pathTo} legal moves only (a scheduled paper passes through
+     * reading).
+     */
+    public boolean canConclude() {
+        return this == SCHEDULED || this == READING || this == DISCUSSED;
+    }
+
+    /**
+     * Whether a meeting may be set for a paper in this state: a proposed one (it becomes
+     * scheduled), a scheduled one (the meeting moves) or one being read (back to scheduled).
+     * Discussed and archived papers are done; a meeting for them would revive them silently.
+     */
+    public boolean canSchedule() {
+        return this == SCHEDULED || canMoveTo(SCHEDULED);
+    }
+
+    /**
+     * The legal moves from this state to {@code target}, shortest first; empty when already
+     * there, and {@link IllegalStateException} when no path exists.
+     */
+    public java.util.List<ReadingStatus> pathTo(ReadingStatus target) {
+        java.util.Map<ReadingStatus, ReadingStatus> from = new java.util.EnumMap<>(ReadingStatus.class);
+        java.util.ArrayDeque<ReadingStatus> queue = new java.util.ArrayDeque<>(java.util.List.of(this));
+        from.put(this, this);
+        while (!queue.isEmpty()) {
+            ReadingStatus s = queue.poll();
+            if (s == target) {
+                java.util.LinkedList<ReadingStatus> path = new java.util.LinkedList<>();
+                for (ReadingStatus at = s; at != this; at = from.get(at)) {
+                    path.addFirst(at);
+                }
+                return java.util.List.copyOf(path);
+            }
+            for (ReadingStatus n : NEXT.get(s)) {
+                if (from.putIfAbsent(n, s) == null) {
+                    queue.add(n);
+                }
+            }
+        }
+        throw new IllegalStateException("No move leads from " + this + " to " + target);
+    }
+
     /** A paper needs a meeting time to be scheduled. */
     public boolean needsMeeting() {
         return this == SCHEDULED;

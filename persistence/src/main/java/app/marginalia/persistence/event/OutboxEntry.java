@@ -1,0 +1,81 @@
+package app.marginalia.persistence.event;
+
+import app.marginalia.core.discussion.DiscussionEvent;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One row of the event outbox: a {@link DiscussionEvent} as its type and payload, written in the
+ * transaction of the change it describes. Ids increase in the order rows were inserted, not in
+ * the order their transactions committed, so a reader that has seen id n may still meet a
+ * smaller id later; {@code OutboxCursor} in the web module deals with that.
+ */
+@Entity
+@Table(name = "event_outbox")
+public class OutboxEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String type;
+    public String payload;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    /** Appends an event; the row commits or rolls back with the caller's transaction. */
+    public static OutboxEntry append(DiscussionEvent event) {
+        OutboxEntry entry = new OutboxEntry();
+        entry.type = event.type();
+        entry.payload = event.payload();
+        entry.createdAt = Instant.now();
+        entry.persist();
+        return entry;
+    }
+
+    /** The event this row holds; empty if its type is unknown to this version (skipped, not fatal). */
+    public Optional<DiscussionEvent> event() {
+        return DiscussionEvent.decode(type, payload);
+    }
+
+    /** A committed row as a reader sees it. */
+    public record Row(long id, String type, String payload, Instant createdAt) {
+        public Optional<DiscussionEvent> event() {
+            return DiscussionEvent.decode(type, payload);
+        }
+    }
+
+    /** Up to {@code limit} committed rows with ids above {@code afterId}, in id order. */
+    public static List<Row> after(long afterId, int limit) {
+        return getEntityManager().createQuery("select e.id, e.type, e.payload, e.createdAt from OutboxEntry e "
+                        + "where e.id > :after order by e.id", Row.class)
+                .setParameter("after", afterId).setMaxResults(limit).getResultList();
+    }
+
+    /** The highest id written so far (0 for none). */
+    public static long lastId() {
+        Long max = getEntityManager().createQuery("select max(e.id) from OutboxEntry e", Long.class).getSingleResult();
+        return max == null ? 0 : max;
+    }
+
+    /** The lowest id still kept (empty when the table is empty). */
+    public static Optional<Long> firstId() {
+        return Optional.ofNullable(getEntityManager().createQuery("select min(e.id) from OutboxEntry e", Long.class)
+                .getSingleResult());
+    }
+
+    /** Deletes rows older than {@code before}; returns how many. */
+    public static long pruneBefore(Instant before) {
+        return delete("createdAt < ?1", before);
+    }
+}
