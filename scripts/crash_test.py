@@ -7,6 +7,9 @@ concurrent writers create notes and edit their own notes, the process is killed 
 at a random moment, the application is started again, and every write that had been answered
 2xx is looked up. A note that is missing, or shows an older version than the one acknowledged,
 is a lost write. Ids of notes created after the restart must be above every acknowledged id.
+Every acknowledged note must also be found by search after the restart, by the word unique to
+its stored text, and the restart must not have rebuilt the search index (it catches up from the
+event outbox).
 """
 
 import argparse
@@ -275,7 +278,7 @@ def writer_loop(n, browser, paper, group, ledger, stop, round_no, rng):
             if mine and rng.random() < 0.4:
                 i = rng.randrange(len(mine))
                 note_id, version = mine[i]
-                body = f"writer {n} round {round_no} edit {seq} of note {note_id}"
+                body = f"writer {n} round {round_no} edit {seq} of note {note_id} w{n}r{round_no}e{seq}"
                 ledger.sending(note_id, body)
                 a = browser.json("PUT", f"/api/annotations/{note_id}", {"body": body, "tags": [], "version": version})
                 if a.status == 200:
@@ -283,7 +286,7 @@ def writer_loop(n, browser, paper, group, ledger, stop, round_no, rng):
                     ledger.edited(note)
                     mine[i] = (note_id, note["version"])
             else:
-                body = f"writer {n} round {round_no} note {seq}"
+                body = f"writer {n} round {round_no} note {seq} w{n}r{round_no}n{seq}"
                 a = browser.json("POST", path, {"groupId": group, "motivation": "COMMENTING", "body": body, "tags": []})
                 if a.status == 201:
                     note = a.json()
@@ -357,6 +360,7 @@ def verify(app, owner_name, paper, group, ledger):
     if a.status != 200:
         raise SystemExit(f"crash test: listing notes after restart answered {a.status}: {a.body[:300]}")
     stored = {n["id"]: n for n in a.json()}
+    ledger.stored = stored
     lost_notes, lost_edits = [], []
     for note_id, acked in ledger.notes.items():
         found = stored.get(note_id)
@@ -364,6 +368,8 @@ def verify(app, owner_name, paper, group, ledger):
             # Not in the list: ask for it directly, so a listing rule cannot hide a present note.
             direct = owner.json("GET", f"/api/annotations/{note_id}")
             found = direct.json() if direct.status == 200 else None
+            if found is not None:
+                stored[note_id] = found
         if found is None or found.get("deleted") or found["body"] not in ledger.sent[note_id]:
             # Missing, or the id now holds a text never sent for it: another note took its id.
             lost_notes.append(note_id)
@@ -372,6 +378,40 @@ def verify(app, owner_name, paper, group, ledger):
         elif found["version"] == acked["version"] and found["body"] != acked["body"]:
             lost_edits.append(note_id)
     return owner, lost_notes, lost_edits
+
+
+def verify_search(owner, stored, ledger):
+    """Acknowledged notes that search does not find by the words only their stored text has.
+
+    Every note's text ends in a word unique to that note and that version (w3r1n17, w3r1e20): a
+    search for it must list the note. The stored text is the database's after the restart, so
+    this checks that the index agrees with the database for every acknowledged note."""
+    ids = sorted(ledger.notes)
+    missing, lock = [], threading.Lock()
+
+    def check(chunk):
+        for note_id in chunk:
+            body = stored.get(note_id, {}).get("body")
+            if not body:
+                continue  # already counted as a lost note
+            words = body.rsplit(" ", 1)[-1]
+            a = owner.json("GET", "/api/search?q=" + urllib.parse.quote(words))
+            if a.status != 200 or not any(n["id"] == note_id for n in a.json()["notes"]):
+                with lock:
+                    missing.append(note_id)
+
+    threads = [threading.Thread(target=check, args=(ids[i::4],)) for i in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    return sorted(missing)
+
+
+def rebuilds(log_path):
+    """How many times the application logged a rebuild of its search index."""
+    with open(log_path, encoding="utf-8", errors="replace") as f:
+        return f.read().count("Search index rebuilt")
 
 
 def check_new_ids(owner, paper, group, ledger, round_no):
@@ -460,6 +500,7 @@ def main():
 
         ledger = Ledger()
         lost_notes_total, lost_edits_total, reused = set(), set(), 0
+        unsearchable_total, rebuilds_total = set(), 0
         pdf = open(args.pdf, "rb").read()
         uploaders = [sign_in(app.base, f"w{i}x{suffix}") for i in range(min(PDF_UPLOADERS, args.writers))]
         pdf_acked, pdf_lock, lost_pdfs_total = [], threading.Lock(), set()
@@ -490,6 +531,7 @@ def main():
             log(f"round {round_no}: killed after {run_for:.1f} s; acknowledged {ledger.acked_creates - before[0]} notes, "
                 f"{ledger.acked_edits - before[1]} edits, {len(pdf_acked) - pdfs_before} papers from a PDF")
 
+            rebuilds_before = rebuilds(args.log)
             t = app.start()
             if t is None:
                 failed_restarts += 1
@@ -514,6 +556,12 @@ def main():
             lost_pdfs_total.update(lost_pdfs)
             if lost_pdfs:
                 log(f"round {round_no}: lost papers from a PDF {sorted(lost_pdfs)[:20]}")
+            unsearchable = set(verify_search(owner, ledger.stored, ledger)) - unsearchable_total - lost_notes_total
+            unsearchable_total.update(unsearchable)
+            rebuilt = rebuilds(args.log) - rebuilds_before
+            rebuilds_total += rebuilt
+            log(f"round {round_no}: {len(unsearchable)} acknowledged notes not found by search"
+                f"{' ' + str(sorted(unsearchable)[:20]) if unsearchable else ''}; search index rebuilt {rebuilt} times")
             new_id, above, highest = check_new_ids(owner, paper, group, ledger, round_no)
             if not above:
                 reused += 1
@@ -531,8 +579,10 @@ def main():
     print(f"crash test ({args.db}): {args.rounds} rounds, {args.writers} writers, {ledger.acked_creates} notes and "
           f"{ledger.acked_edits} edits and {len(pdf_acked)} papers from a PDF acknowledged, {len(lost_notes_total)} lost notes, "
           f"{len(lost_edits_total)} lost edits, {len(lost_pdfs_total)} lost PDF papers, "
+          f"{len(unsearchable_total)} notes missing from search, {rebuilds_total} index rebuilds on restart, "
           f"{reused} reused ids, {failed_restarts} failed restarts, restart p50/max {p50:.1f}/{worst:.1f} s", flush=True)
-    return 1 if lost_notes_total or lost_edits_total or lost_pdfs_total or reused or failed_restarts else 0
+    return 1 if (lost_notes_total or lost_edits_total or lost_pdfs_total or reused or failed_restarts
+                 or unsearchable_total or rebuilds_total) else 0
 
 
 if __name__ == "__main__":
