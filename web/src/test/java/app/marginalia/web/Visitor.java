@@ -3,12 +3,13 @@ package app.marginalia.web;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 
@@ -20,7 +21,6 @@ public final class Visitor {
 
     public static final String PASSWORD = "correct horse battery";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]*)\">");
 
     private final Map<String, String> cookies = new HashMap<>();
     private String csrf;
@@ -72,6 +72,16 @@ public final class Visitor {
 
     public Response get(String path) {
         return remember(request().get(path));
+    }
+
+    /** Loads a page and parses it, for reading it with CSS selectors. */
+    public Document html(String path) {
+        return html(get(path));
+    }
+
+    /** A response's body parsed as HTML, its links resolved against this site. */
+    public static Document html(Response response) {
+        return Jsoup.parse(response.asString(), origin());
     }
 
     /** A form post from a page of this site: Origin set, CSRF token added. */
@@ -147,9 +157,12 @@ public final class Visitor {
                 cookies.put(cookie.getName(), cookie.getValue());
             }
         }
-        Matcher m = CSRF_META.matcher(response.asString());
-        if (m.find()) {
-            csrf = m.group(1);
+        String type = response.contentType();
+        if (type != null && type.contains("html")) {
+            Element meta = Jsoup.parse(response.asString()).selectFirst("head meta[name=csrf-token]");
+            if (meta != null) {
+                csrf = meta.attr("content");
+            }
         }
         return response;
     }

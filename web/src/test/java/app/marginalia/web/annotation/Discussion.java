@@ -26,10 +26,9 @@ public final class Discussion {
 
     /** A discussion of the seed paper with this title; of the first paper in the picker when null. */
     public Discussion(String title) {
-        String page = g.owner.get("/groups/" + g.id).asString();
         paperId = title != null
                 ? g.owner.get("/api/papers?q=" + title).jsonPath().getString("[0].id")
-                : page.replaceAll("(?s).*<select id=\"paperId\" name=\"paperId\" required>\\s*<option value=\"(\\d+)\".*", "$1");
+                : GroupFixture.firstInPicker(g.owner, g.id);
         g.owner.post("/groups/" + g.id + "/list", "paperId", paperId).then().statusCode(303);
         text = g.owner.get("/api/papers/" + paperId).jsonPath().getString("text.content");
     }

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -111,7 +113,10 @@ class DoubleSubmitTest {
 
     private static int agrees(Discussion d, long note) {
         Document reader = Jsoup.parse(d.page(d.g.owner));
-        String label = reader.select("form[action=/annotations/" + note + "/react]:has(input[value=AGREE]) button").text();
-        return Integer.parseInt(label.replaceAll("\\D+", "").isEmpty() ? "0" : label.replaceAll("\\D+", ""));
+        Element agree = reader.selectFirst("form[action=/annotations/" + note + "/react]:has(input[value=AGREE]) button");
+        assertNotNull(agree, "no Agree button on note " + note);
+        // The count is the button's own text, after the symbol and the label (each in a span); none at zero.
+        String count = agree.ownText().strip();
+        return count.isEmpty() ? 0 : Integer.parseInt(count);
     }
 }

@@ -1,6 +1,7 @@
 package app.marginalia.web.browser;
 
 import app.marginalia.web.annotation.Discussion;
+import app.marginalia.web.group.GroupFixture;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -77,8 +78,7 @@ class LiveBrowserTest extends BrowserTest {
             // the page reconnects by itself and keeps receiving.
             String other = d.g.owner.post("/groups", "name", "Second club " + System.nanoTime() % 10000, "description", "",
                     "timeZone", "UTC").then().statusCode(303).extract().header("Location").replaceAll(".*/groups/(\\d+).*", "$1");
-            String members = d.g.owner.postAndFollow("/groups/" + other + "/invitations", "days", "7").asString();
-            String token = members.replaceAll("(?s).*id=\"new-link\" type=\"text\" readonly value=\"[^\"]*/invite/([^\"]+)\".*", "$1");
+            String token = GroupFixture.newInvitation(d.g.owner.postAndFollow("/groups/" + other + "/invitations", "days", "7"));
             d.g.member.post("/invite/" + token).then().statusCode(303);
             a.waitForTimeout(500);
             long after = d.create(d.g.owner, d.passage(100, 120, "COMMENTING", "After the reconnect"));

@@ -3,8 +3,13 @@ package app.marginalia.web.group;
 import app.marginalia.persistence.account.Account;
 import app.marginalia.web.Visitor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.net.URI;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A group with one person in each role, built the way people build it: the owner creates it
@@ -18,16 +23,16 @@ public final class GroupFixture {
     public final Visitor member = Visitor.register("member");
     public final Visitor outsider = Visitor.register("outsider");
     public final Visitor admin = Visitor.register("admin");
+    public final String name = "Journal club " + System.nanoTime() % 100000;
     public final String id;
     public final String invitation;
 
     public GroupFixture() {
-        String location = owner.post("/groups", "name", "Journal club " + System.nanoTime() % 100000,
+        String location = owner.post("/groups", "name", name,
                 "description", "We read on Thursdays.", "timeZone", "Europe/Berlin").then().statusCode(303)
                 .extract().header("Location");
         id = location.replaceAll(".*/groups/(\\d+).*", "$1");
-        String page = owner.postAndFollow("/groups/" + id + "/invitations", "days", "7").asString();
-        invitation = page.replaceAll("(?s).*id=\"new-link\" type=\"text\" readonly value=\"[^\"]*/invite/([^\"]+)\".*", "$1");
+        invitation = newInvitation(owner.postAndFollow("/groups/" + id + "/invitations", "days", "7"));
         moderator.post("/invite/" + invitation).then().statusCode(303);
         member.post("/invite/" + invitation).then().statusCode(303);
         owner.post("/groups/" + id + "/members/" + accountId(moderator) + "/role", "role", "MODERATOR")
@@ -44,15 +49,50 @@ public final class GroupFixture {
         return QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(visitor.username).orElseThrow().id);
     }
 
-    /** Proposes a library paper (by its position in the group page's picker) and returns the entry id. */
+    /**
+     * The token of the link just created, from the members page the creation redirects to
+     * (its "new link" box holds the whole address, {@code …/invite/TOKEN}).
+     */
+    public static String newInvitation(io.restassured.response.Response membersPage) {
+        Element box = Visitor.html(membersPage).selectFirst("input#new-link");
+        assertNotNull(box, "no new invitation link on the page");
+        String path = URI.create(box.val()).getPath();
+        assertTrue(path.startsWith("/invite/"), path);
+        return path.substring("/invite/".length());
+    }
+
+    /** The id of the invitation with this token, from its revoke form on the group's members page. */
+    public static String invitationId(Visitor owner, String groupId, String token) {
+        Element revoke = owner.html("/groups/" + groupId + "/members")
+                .selectFirst("tr:has(input[value$=\"/invite/" + token + "\"]) form[action$=/revoke]");
+        assertNotNull(revoke, "no revoke form for invitation " + token);
+        String prefix = "/groups/" + groupId + "/invitations/";
+        String action = revoke.attr("action");
+        assertTrue(action.startsWith(prefix), action);
+        return action.substring(prefix.length(), action.length() - "/revoke".length());
+    }
+
+    /** The first paper the group page offers to propose ("From the library"). */
+    public static String firstInPicker(Visitor who, String groupId) {
+        Element option = who.html("/groups/" + groupId).selectFirst("select#paperId option[value]");
+        assertNotNull(option, "the group page offers no paper");
+        return option.val();
+    }
+
+    /** The reading-list entry (its {@code entry-N} id) for a paper, from the group page. */
+    public static String entryOf(Visitor who, String groupId, String paperId) {
+        Document page = who.html("/groups/" + groupId);
+        Element entry = page.selectFirst("li.entry:has(> h3.entry__title > a[href=\"/papers/" + paperId
+                + "?group=" + groupId + "\"])");
+        assertNotNull(entry, "no entry for paper " + paperId);
+        assertTrue(entry.id().startsWith("entry-"), entry.id());
+        return entry.id().substring("entry-".length());
+    }
+
+    /** Proposes a library paper (the first in the group page's picker) and returns the entry id. */
     public String propose(Visitor who) {
-        String page = who.get("/groups/" + id).asString();
-        String paperId = page.replaceAll("(?s).*<select id=\"paperId\" name=\"paperId\" required>\\s*<option value=\"(\\d+)\".*", "$1");
+        String paperId = firstInPicker(who, id);
         who.post("/groups/" + id + "/list", "paperId", paperId).then().statusCode(303);
-        String after = who.get("/groups/" + id).asString();
-        String entry = after.replaceAll("(?s).*id=\"entry-(\\d+)\">\\s*<h3 class=\"entry__title\"><a href=\"/papers/" + paperId
-                + "\\?group=.*", "$1");
-        assertEquals(true, entry.matches("\\d+"), "no entry for paper " + paperId);
-        return entry;
+        return entryOf(who, id, paperId);
     }
 }

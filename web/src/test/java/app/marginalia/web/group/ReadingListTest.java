@@ -76,8 +76,7 @@ class ReadingListTest {
     @Test
     void shouldNotListAPaperTwiceNorAcceptAPaperThatDoesNotExist() {
         GroupFixture g = new GroupFixture();
-        String page = g.owner.get("/groups/" + g.id).asString();
-        String paperId = page.replaceAll("(?s).*<select id=\"paperId\" name=\"paperId\" required>\\s*<option value=\"(\\d+)\".*", "$1");
+        String paperId = GroupFixture.firstInPicker(g.owner, g.id);
         g.owner.post("/groups/" + g.id + "/list", "paperId", paperId).then().statusCode(303);
         g.owner.post("/groups/" + g.id + "/list", "paperId", paperId).then().statusCode(303);
         g.owner.get("/groups/" + g.id).then().body(containsString("is already on the reading list"));
@@ -88,8 +87,7 @@ class ReadingListTest {
     @Test
     void shouldProposeFromTheReaderToOnlyTheVisitorsGroups() {
         GroupFixture g = new GroupFixture();
-        String library = Visitor.anonymous().get("/papers").asString();
-        String paperId = library.replaceAll("(?s).*?<a href=\"/papers/(\\d+)\">.*", "$1");
+        String paperId = Visitor.anonymous().get("/api/papers").jsonPath().getString("[0].id");
         g.member.get("/papers/" + paperId).then().body(containsString("Propose to group"));
         g.outsider.get("/papers/" + paperId).then().body(not(containsString("Propose to group")));
         g.outsider.post("/papers/" + paperId + "/propose", "groupId", g.id).then().statusCode(404);

@@ -3,6 +3,9 @@ package app.marginalia.web.paper;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -11,7 +14,11 @@ import static org.hamcrest.Matchers.not;
 class ReaderPageTest {
 
     private static long idOf(String title) {
-        return LibraryHtml.idOf(given().get("/papers").asString(), title);
+        List<Map<String, Object>> papers = given().get("/api/papers").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+        return papers.stream().filter(p -> title.equals(p.get("title"))).findFirst()
+                .map(p -> ((Number) p.get("id")).longValue())
+                .orElseThrow(() -> new AssertionError("no paper titled " + title));
     }
 
     @Test

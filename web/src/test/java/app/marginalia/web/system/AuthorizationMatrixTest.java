@@ -6,6 +6,7 @@ import app.marginalia.persistence.paper.PaperProposal;
 import app.marginalia.persistence.paper.PaperRevision;
 import app.marginalia.web.TestLibrary;
 import app.marginalia.web.Visitor;
+import app.marginalia.web.group.GroupFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Any;
@@ -424,9 +425,8 @@ class AuthorizationMatrixTest {
             this.world = world;
             groupId = world.owner.post("/groups", "name", groupName, "description", "", "timeZone", "UTC")
                     .then().statusCode(303).extract().header("Location").replaceAll(".*/groups/(\\d+).*", "$1");
-            String members = world.owner.postAndFollow("/groups/" + groupId + "/invitations", "days", "7").asString();
-            token = members.replaceAll("(?s).*id=\"new-link\" type=\"text\" readonly value=\"[^\"]*/invite/([^\"]+)\".*", "$1");
-            invitationId = members.replaceAll("(?s).*/invitations/(\\d+)/revoke.*", "$1");
+            token = GroupFixture.newInvitation(world.owner.postAndFollow("/groups/" + groupId + "/invitations", "days", "7"));
+            invitationId = GroupFixture.invitationId(world.owner, groupId, token);
             world.member.post("/invite/" + token);
             world.moderator.post("/invite/" + token);
             world.owner.post("/groups/" + groupId + "/members/" + id(world.moderator) + "/role", "role", "MODERATOR");
@@ -438,8 +438,7 @@ class AuthorizationMatrixTest {
             paperId = papers.get(0);
             otherPaperId = papers.get(1);
             world.owner.post("/groups/" + groupId + "/list", "paperId", paperId).then().statusCode(303);
-            entryId = world.owner.get("/groups/" + groupId).asString()
-                    .replaceAll("(?s).*id=\"entry-(\\d+)\".*", "$1");
+            entryId = GroupFixture.entryOf(world.owner, groupId, paperId);
             annotationId = world.owner.json("POST", "/api/papers/" + paperId + "/annotations", Map.of(
                     "groupId", Long.valueOf(groupId), "motivation", "QUESTIONING", "body", "Why?"))
                     .then().statusCode(201).extract().jsonPath().getString("id");

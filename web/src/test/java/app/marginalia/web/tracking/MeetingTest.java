@@ -1,6 +1,7 @@
 package app.marginalia.web.tracking;
 
 import app.marginalia.web.annotation.Discussion;
+import app.marginalia.web.group.GroupFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class MeetingTest {
     @Test
     void shouldRecordTheConclusionPinItAndPutItInTheMinutes() {
         Discussion d = new Discussion();
-        String entry = d.g.owner.get("/groups/" + d.g.id).asString().replaceAll("(?s).*id=\"entry-(\\d+)\".*", "$1");
+        String entry = GroupFixture.entryOf(d.g.owner, d.g.id, d.paperId);
         d.g.owner.post("/groups/" + d.g.id + "/list/" + entry + "/meeting", "meetingAt", "2031-03-06T17:00")
                 .then().statusCode(303);
         d.g.owner.post("/groups/" + d.g.id + "/list/" + entry + "/status", "status", "READING").then().statusCode(303);
