@@ -14,7 +14,7 @@ public final class MarkdownText {
     }
 
     /** A passage as a block quote, every line prefixed. */
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder out = new StringBuilder();
         for (String line : text.strip().split("\\R", -1)) {
             out.append("> ").append(escape(line)).append('\n');

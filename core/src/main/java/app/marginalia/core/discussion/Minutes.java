@@ -30,11 +30,16 @@ public final class Minutes {
     public record Note(String author, Instant at, String body, int depth, boolean answer, boolean deleted) {
     }
 
-    /** A thread: kind is "Question", "Note" or "Highlight"; quote null for a note on the whole paper. */
-    public record Thread(String kind, String quote, boolean question, boolean answered, boolean resolved,
-                         List<Note> notes) {
-        boolean open() {
-            return question && !answered && !resolved;
+    /**
+     * A thread: its kind and state as {@link ThreadKind} and {@link ThreadState} decided them
+     * (never derived again here), whether its passage is gone from the current text, its quote
+     * (null for a note on the whole paper) and its notes, the root first.
+     */
+    public record Thread(ThreadKind kind, ThreadState state, boolean detached, String quote, List<Note> notes) {
+
+        /** "Question", "Note" or "Highlight", and what became of its passage. */
+        public String label() {
+            return detached ? kind.label() + " (passage no longer in the text)" : kind.label();
         }
     }
 
@@ -56,9 +61,12 @@ public final class Minutes {
             md.append("- Link: ").append(Markdown.isSafeLink(header.link()) ? "<" + header.link() + ">"
                     : MarkdownText.escape(header.link())).append('\n');
         }
-        long questions = threads.stream().filter(Thread::question).count();
-        long open = threads.stream().filter(Thread::open).count();
-        md.append("- Threads: ").append(threads.size()).append(" (").append(questions).append(questions == 1
+        // A thread whose root was deleted counts nowhere; its replies are still written out below.
+        long counted = threads.stream().filter(t -> t.state() != ThreadState.GONE).count();
+        long questions = threads.stream().filter(t -> t.state() != ThreadState.GONE && t.kind() == ThreadKind.QUESTION)
+                .count();
+        long open = threads.stream().filter(t -> t.state() == ThreadState.OPEN).count();
+        md.append("- Threads: ").append(counted).append(" (").append(questions).append(questions == 1
                 ? " question, " : " questions, ").append(open).append(" still open)\n");
         md.append("- Written: ").append(when(header.written(), header.zone())).append(" by Marginalia\n\n");
 
@@ -77,7 +85,7 @@ public final class Minutes {
         } else {
             int n = 1;
             for (Thread t : threads) {
-                if (t.open()) {
+                if (t.state() == ThreadState.OPEN) {
                     Note first = t.notes().get(0);
                     md.append(n++).append(". ").append(MarkdownText.escape(MarkdownText.excerpt(first.body(), 200)))
                             .append(" (").append(MarkdownText.escape(first.author())).append(")");
@@ -96,7 +104,7 @@ public final class Minutes {
         }
         int n = 1;
         for (Thread t : threads) {
-            md.append("### ").append(n++).append(". ").append(t.kind()).append(state(t)).append("\n\n");
+            md.append("### ").append(n++).append(". ").append(t.label()).append(state(t.state())).append("\n\n");
             md.append(t.quote() == null ? "_On the whole paper._\n" : MarkdownText.quote(t.quote())).append('\n');
             for (Note note : t.notes()) {
                 md.append("↳ ".repeat(note.depth())).append("**").append(MarkdownText.escape(note.author())).append("** · ")
@@ -115,11 +123,13 @@ public final class Minutes {
         return md.toString();
     }
 
-    private static String state(Thread t) {
-        if (t.question()) {
-            return t.answered() ? " — answered" : t.resolved() ? " — resolved" : " — open";
-        }
-        return t.resolved() ? " — resolved" : "";
+    /** The heading's last words: the thread's state, none for a bare highlight. */
+    private static String state(ThreadState state) {
+        return switch (state) {
+            case NONE -> "";
+            case GONE -> " — deleted";
+            default -> " — " + state.term();
+        };
     }
 
     static String when(Instant at, ZoneId zone) {

@@ -58,7 +58,7 @@ public enum ReadingStatus {
 
     /**
      * Whether a meeting may be set for a paper in this state: a proposed one (it becomes
-     * scheduled), a scheduled one (the meeting moves) or one being read (back to scheduled).
+     * scheduled), a scheduled one or one being read (the meeting moves; the status stays).
      * Discussed and archived papers are done; a meeting for them would revive them silently.
      */
     public boolean canSchedule() {

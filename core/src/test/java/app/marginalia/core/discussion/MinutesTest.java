@@ -21,7 +21,7 @@ class MinutesTest {
 
     @Test
     void shouldQuoteEachPassageWithItsNotesRepliesAndAnswer() {
-        Thread question = new Thread("Question", "multi-head attention\nallows the model", true, true, false, List.of(
+        Thread question = new Thread(ThreadKind.QUESTION, ThreadState.ANSWERED, false, "multi-head attention\nallows the model", List.of(
                 new Note("Ada", T, "Why eight heads?", 0, false, false),
                 new Note("Bob", T.plusSeconds(60), "They tried 1–32; see Table 3.", 1, true, false),
                 new Note("Cy", T.plusSeconds(120), "", 2, false, true)));
@@ -38,8 +38,8 @@ class MinutesTest {
 
     @Test
     void shouldListOpenQuestionsAndSayWhenNothingIsConcluded() {
-        Thread open = new Thread("Question", null, true, false, false, List.of(new Note("Ada", T, "Is the baseline fair?", 0, false, false)));
-        Thread resolvedNote = new Thread("Note", "scaled dot-product", false, false, true,
+        Thread open = new Thread(ThreadKind.QUESTION, ThreadState.OPEN, false, null, List.of(new Note("Ada", T, "Is the baseline fair?", 0, false, false)));
+        Thread resolvedNote = new Thread(ThreadKind.NOTE, ThreadState.RESOLVED, false, "scaled dot-product",
                 List.of(new Note("Bob", T, "Nice trick.", 0, false, false)));
         String md = Minutes.write(HEADER, null, List.of(open, resolvedNote));
         assertTrue(md.contains("## Conclusion\n\n_No conclusion recorded yet._"));
@@ -66,7 +66,7 @@ class MinutesTest {
 
     @Test
     void shouldCarryNotesAndConclusionsAsSanitisedMarkdown() {
-        Thread thread = new Thread("Note", "a passage", false, false, false, List.of(
+        Thread thread = new Thread(ThreadKind.NOTE, ThreadState.UNRESOLVED, false, "a passage", List.of(
                 new Note("Eve", T, "<script>alert(1)</script>\n\nSee <img src=x onerror=alert(2)> and [x](javascript:alert(3))"
                         + " or <javascript:alert(4)> but [the paper](https://arxiv.org/abs/1706.03762) is fine.", 0, false, false)));
         Minutes.Header hostile = new Minutes.Header("Lab", "T", "A", "javascript:alert(5)", "Discussed", null,
@@ -84,5 +84,24 @@ class MinutesTest {
                 + "[the paper](https://arxiv.org/abs/1706.03762) is fine."), md);
         assertTrue(md.contains("## Conclusion\n\n\\<iframe src=//evil.example>\\</iframe> **kept**\n"), md);
         assertTrue(md.contains("- Link: javascript:alert(5)\n"), "not a link: " + md);
+    }
+
+    @Test
+    void shouldWriteEachThreadsStateAsThreadStateDecidedItAndCountNoDeletedThread() {
+        Note root = new Note("Ada", T, "Why?", 0, false, false);
+        Thread answeredAndResolved = new Thread(ThreadKind.QUESTION, ThreadState.RESOLVED, false, null, List.of(root));
+        Thread unresolved = new Thread(ThreadKind.NOTE, ThreadState.UNRESOLVED, true, "gone passage", List.of(root));
+        Thread bare = new Thread(ThreadKind.HIGHLIGHT, ThreadState.NONE, false, "marked", List.of(
+                new Note("Bob", T, "", 0, false, false)));
+        Thread deleted = new Thread(ThreadKind.QUESTION, ThreadState.GONE, false, null, List.of(
+                new Note("Cy", T, "", 0, false, true), new Note("Ada", T, "A reply that stays.", 1, false, false)));
+        String md = Minutes.write(HEADER, null, List.of(answeredAndResolved, unresolved, bare, deleted));
+        assertTrue(md.contains("### 1. Question — resolved\n"), "resolving is the last word: " + md);
+        assertTrue(md.contains("### 2. Note (passage no longer in the text) — unresolved\n"), md);
+        assertTrue(md.contains("### 3. Highlight\n"), md);
+        assertTrue(md.contains("### 4. Question — deleted\n"), md);
+        assertTrue(md.contains("A reply that stays."), "a deleted root's replies are still in the minutes");
+        assertTrue(md.contains("- Threads: 3 (1 question, 0 still open)"), md);
+        assertTrue(md.contains("## Open questions\n\n_None._"), md);
     }
 }

@@ -10,6 +10,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,5 +47,25 @@ public class AccountSession extends PanacheEntityBase {
 
     public static long endExpired(Instant now) {
         return delete("expiresAt <= ?1", now);
+    }
+
+    /**
+     * The ids of the account's sessions beyond its {@code keep} newest (by expiry, which is
+     * sign-in or last renewal plus one lifetime): the ones to end so a new sign-in stays within
+     * the limit.
+     */
+    public static List<String> idsBeyondNewest(long accountId, int keep) {
+        return getEntityManager().createQuery("select s.id from AccountSession s where s.account.id = ?1 "
+                        + "order by s.expiresAt desc", String.class)
+                .setParameter(1, accountId).setFirstResult(keep).getResultList();
+    }
+
+    public static long endAll(Collection<String> ids) {
+        return ids.isEmpty() ? 0 : delete("id in ?1", ids);
+    }
+
+    /** Moves a session's expiry to {@code until}, in one UPDATE; false when the session is gone. */
+    public static boolean extend(String id, Instant until) {
+        return update("expiresAt = ?1 where id = ?2", until, id) > 0;
     }
 }

@@ -139,53 +139,79 @@ public class Annotation extends PanacheEntityBase {
     }
 
     /**
-     * Where each paper's discussion in a group stands, in one statement; rows of (paper id, open
-     * questions, answered questions, resolved threads, unresolved comment threads, notes,
-     * highlights, participants, last change), for every paper or only {@code paperId}. Private
-     * notes never count: they have no group.
+     * A note's thread state in SQL, mirroring {@code core.discussion.ThreadState.of} exactly and
+     * in its order (change them together; {@code ThreadStatePinTest} holds them to each other):
+     * a reply is not a thread; a deleted root is 'gone'; a bare highlight (a highlighting root
+     * without words and without a reply that is not deleted, i.e. {@code ThreadKind.HIGHLIGHT})
+     * is 'none'; then resolved wins; then a question is 'answered' or 'open'; anything else,
+     * a comment or a highlight with words or replies ({@code ThreadKind.NOTE}), is 'unresolved'.
+     * The words are {@code ThreadState.term()}. Bodies are stored canonical (stripped), so an
+     * empty string is a blank body. Parameters {@code :q} (QUESTIONING) and {@code :h} (HIGHLIGHTING).
      */
-    public static List<Object[]> statsByPaper(long groupId, Long paperId) {
+    private static final String THREAD_STATE = "(case when a.rootId is not null then 'reply' "
+            + "when a.deleted = true then 'gone' "
+            + "when a.motivation = :h and (a.body is null or a.body = '') and not exists "
+            + "(select 1 from Annotation r where r.rootId = a.id and r.deleted = false) then 'none' "
+            + "when a.resolved = true then 'resolved' "
+            + "when a.motivation = :q and a.answerId is null then 'open' "
+            + "when a.motivation = :q then 'answered' "
+            + "else 'unresolved' end)";
+
+    /**
+     * Where one paper's discussion in a group stands: its threads by {@code ThreadState} (open
+     * and answered questions, resolved threads, unresolved notes; deleted roots and bare highlights
+     * in none of them), its notes (every note and reply that is not deleted and not a bare
+     * highlight), its bare highlights, the people who wrote what is still there, and its last change.
+     */
+    public record PaperStats(long paperId, long open, long answered, long resolved, long unresolved, long notes,
+                             long highlights, long participants, Instant lastActivity) {
+    }
+
+    /** A number per paper (new notes). */
+    public record PaperCount(long paperId, long count) {
+    }
+
+    /**
+     * Where each paper's discussion in a group stands, in one statement, for every paper with
+     * notes in the group or only {@code paperId}. Private notes never count: they have no group.
+     */
+    public static List<PaperStats> statsByPaper(long groupId, Long paperId) {
         var query = getEntityManager().createQuery("select a.paper.id, "
-                        + "sum(case when a.rootId is null and a.motivation = :q and a.answerId is null and a.resolved = false "
-                        + "and a.deleted = false then 1 else 0 end), "
-                        + "sum(case when a.rootId is null and a.motivation = :q and a.answerId is not null "
-                        + "and a.deleted = false then 1 else 0 end), "
-                        + "sum(case when a.rootId is null and a.motivation <> :h and a.resolved = true and a.deleted = false "
-                        + "then 1 else 0 end), "
-                        + "sum(case when a.rootId is null and a.motivation = :c and a.resolved = false and a.deleted = false "
-                        + "then 1 else 0 end), "
-                        + "sum(case when a.motivation <> :h and a.deleted = false then 1 else 0 end), "
-                        + "sum(case when a.motivation = :h and a.deleted = false then 1 else 0 end), "
+                        + "sum(case when " + THREAD_STATE + " = 'open' then 1 else 0 end), "
+                        + "sum(case when " + THREAD_STATE + " = 'answered' then 1 else 0 end), "
+                        + "sum(case when " + THREAD_STATE + " = 'resolved' then 1 else 0 end), "
+                        + "sum(case when " + THREAD_STATE + " = 'unresolved' then 1 else 0 end), "
+                        + "sum(case when a.deleted = false and " + THREAD_STATE + " <> 'none' then 1 else 0 end), "
+                        + "sum(case when " + THREAD_STATE + " = 'none' then 1 else 0 end), "
                         + "count(distinct case when a.deleted = false then a.author.id end), max(a.updatedAt) "
                         + "from Annotation a where a.group.id = :g" + (paperId == null ? "" : " and a.paper.id = :p")
-                        + " group by a.paper.id", Object[].class)
+                        + " group by a.paper.id", PaperStats.class)
                 .setParameter("q", Motivation.QUESTIONING).setParameter("h", Motivation.HIGHLIGHTING)
-                .setParameter("c", Motivation.COMMENTING).setParameter("g", groupId);
+                .setParameter("g", groupId);
         return (paperId == null ? query : query.setParameter("p", paperId)).getResultList();
     }
 
     /**
      * How many notes others added to each paper's discussion in a group since the member last
-     * looked (everything, if they never did), for every paper or only {@code paperId}; rows of
-     * (paper id, count).
+     * looked (everything, if they never did), for every paper or only {@code paperId}.
      */
-    public static List<Object[]> newByPaper(long groupId, Long paperId, long accountId) {
+    public static List<PaperCount> newByPaper(long groupId, Long paperId, long accountId) {
         var query = getEntityManager().createQuery("select a.paper.id, count(a) from Annotation a where a.group.id = :g "
                         + (paperId == null ? "" : "and a.paper.id = :p ")
                         + "and a.author.id <> :me and a.deleted = false and a.createdAt > coalesce((select r.seenAt "
                         + "from ReadMarker r where r.accountId = :me and r.groupId = :g and r.paperId = a.paper.id), :never) "
-                        + "group by a.paper.id", Object[].class)
+                        + "group by a.paper.id", PaperCount.class)
                 .setParameter("g", groupId).setParameter("me", accountId).setParameter("never", Instant.EPOCH);
         return (paperId == null ? query : query.setParameter("p", paperId)).getResultList();
     }
 
     /** The same across every group the member belongs to, per paper: the library's "new" badges. */
-    public static List<Object[]> newInMyGroups(long accountId) {
+    public static List<PaperCount> newInMyGroups(long accountId) {
         return getEntityManager().createQuery("select a.paper.id, count(a) from Annotation a where a.group.id in "
                         + "(select m.group.id from Membership m where m.account.id = :me) "
                         + "and a.author.id <> :me and a.deleted = false and a.createdAt > coalesce((select r.seenAt "
                         + "from ReadMarker r where r.accountId = :me and r.groupId = a.group.id and r.paperId = a.paper.id), "
-                        + ":never) group by a.paper.id", Object[].class)
+                        + ":never) group by a.paper.id", PaperCount.class)
                 .setParameter("me", accountId).setParameter("never", Instant.EPOCH).getResultList();
     }
 }

@@ -50,10 +50,14 @@ public class Reaction extends PanacheEntityBase {
                 .setParameter(3, accountId).getResultList();
     }
 
-    /** Reactions per note in one group's discussion of a paper: rows of (annotation id, count). */
-    public static List<Object[]> totalsInGroup(long paperId, long groupId) {
+    /** How many reactions a note has, of every kind. */
+    public record Total(long annotationId, long count) {
+    }
+
+    /** Reactions per note in one group's discussion of a paper, in one statement; notes without any have no row. */
+    public static List<Total> totalsInGroup(long paperId, long groupId) {
         return getEntityManager().createQuery("select r.annotationId, count(r) from Reaction r, Annotation a "
                         + "where a.id = r.annotationId and a.paper.id = ?1 and a.group.id = ?2 group by r.annotationId",
-                Object[].class).setParameter(1, paperId).setParameter(2, groupId).getResultList();
+                Total.class).setParameter(1, paperId).setParameter(2, groupId).getResultList();
     }
 }

@@ -53,6 +53,11 @@ public class Invitation extends PanacheEntityBase {
         return find("select i from Invitation i join fetch i.group where i.token = ?1", token).firstResultOptional();
     }
 
+    /** An invitation of this group; empty for an unknown id or another group's invitation. */
+    public static Optional<Invitation> inGroup(long groupId, long invitationId) {
+        return find("id = ?1 and group.id = ?2", invitationId, groupId).firstResultOptional();
+    }
+
     public static List<Invitation> ofGroup(long groupId) {
         return find("select i from Invitation i join fetch i.createdBy where i.group.id = ?1 order by i.createdAt desc",
                 groupId).list();

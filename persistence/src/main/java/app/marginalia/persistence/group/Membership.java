@@ -16,6 +16,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,6 +63,42 @@ public class Membership extends PanacheEntityBase {
     public static List<Long> groupIdsOf(long accountId) {
         return getEntityManager().createQuery("select m.group.id from Membership m where m.account.id = ?1", Long.class)
                 .setParameter(1, accountId).getResultList();
+    }
+
+    /**
+     * The account's memberships, with their groups, in the groups whose reading list does not
+     * have the paper yet, by group name: where the reader offers to propose it. One statement.
+     */
+    public static List<Membership> ofAccountWithoutPaper(long accountId, long paperId) {
+        return find("select m from Membership m join fetch m.group g where m.account.id = ?1 and not exists "
+                + "(select 1 from ReadingListEntry e where e.group = g and e.paper.id = ?2) order by g.name",
+                accountId, paperId).list();
+    }
+
+    /** The roles held in a group, one per member. */
+    public static List<Role> rolesIn(long groupId) {
+        return getEntityManager().createQuery("select m.role from Membership m where m.group.id = ?1", Role.class)
+                .setParameter(1, groupId).getResultList();
+    }
+
+    public static long countIn(long groupId) {
+        return count("group.id", groupId);
+    }
+
+    /** How many members each of these groups has, in one statement; a group without members has no row. */
+    public static List<GroupCount> sizes(Collection<Long> groupIds) {
+        return getEntityManager().createQuery("select m.group.id, count(m) from Membership m where m.group.id in ?1 "
+                + "group by m.group.id", GroupCount.class).setParameter(1, groupIds).getResultList();
+    }
+
+    /** How many groups each account belongs to, in one statement; accounts in no group have no row. */
+    public static List<AccountGroups> groupsPerAccount() {
+        return getEntityManager().createQuery("select m.account.id, count(m) from Membership m group by m.account.id",
+                AccountGroups.class).getResultList();
+    }
+
+    /** How many groups an account belongs to. */
+    public record AccountGroups(long accountId, long groups) {
     }
 
     public static List<Long> accountIdsOf(long groupId) {

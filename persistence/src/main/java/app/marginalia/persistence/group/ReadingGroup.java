@@ -29,4 +29,12 @@ public class ReadingGroup extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public long version;
+
+    /**
+     * Deletes a group with everything in it, in one statement: the database cascades to its
+     * members, reading list, votes, invitations, activity, read markers and notes.
+     */
+    public static boolean deleteWithContents(long groupId) {
+        return delete("id", groupId) > 0;
+    }
 }

@@ -18,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,5 +84,23 @@ public class ReadingListEntry extends PanacheEntityBase {
 
     public static boolean listed(long groupId, long paperId) {
         return count("group.id = ?1 and paper.id = ?2", groupId, paperId) > 0;
+    }
+
+    /** How many papers each of these groups has on its list, in one statement; an empty list has no row. */
+    public static List<GroupCount> listSizes(Collection<Long> groupIds) {
+        return getEntityManager().createQuery("select e.group.id, count(e) from ReadingListEntry e "
+                + "where e.group.id in ?1 group by e.group.id", GroupCount.class).setParameter(1, groupIds).getResultList();
+    }
+
+    /**
+     * Each group's next meeting after {@code after}: the earliest meeting of a paper that is
+     * scheduled or being read (a discussed paper's meeting is past business). One statement; a
+     * group with none has no row.
+     */
+    public static List<GroupMeeting> nextMeetings(Collection<Long> groupIds, Instant after) {
+        return getEntityManager().createQuery("select e.group.id, min(e.meetingAt) from ReadingListEntry e "
+                        + "where e.group.id in ?1 and e.meetingAt > ?2 and e.status in ?3 group by e.group.id",
+                        GroupMeeting.class).setParameter(1, groupIds).setParameter(2, after)
+                .setParameter(3, List.of(ReadingStatus.SCHEDULED, ReadingStatus.READING)).getResultList();
     }
 }

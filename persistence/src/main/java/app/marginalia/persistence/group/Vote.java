@@ -40,10 +40,14 @@ public class Vote extends PanacheEntityBase {
         return find("entry.id = ?1 and account.id = ?2", entryId, accountId).firstResultOptional();
     }
 
-    /** Every vote in a group as (entry id, account id) pairs, in one statement. */
-    public static List<Object[]> ofGroup(long groupId) {
+    /** Who voted for which entry. */
+    public record Cast(long entryId, long accountId) {
+    }
+
+    /** Every vote in a group, in one statement. */
+    public static List<Cast> ofGroup(long groupId) {
         return getEntityManager().createQuery(
-                "select v.entry.id, v.account.id from Vote v where v.entry.group.id = ?1", Object[].class)
+                "select v.entry.id, v.account.id from Vote v where v.entry.group.id = ?1", Cast.class)
                 .setParameter(1, groupId).getResultList();
     }
 }

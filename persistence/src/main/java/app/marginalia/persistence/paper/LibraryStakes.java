@@ -24,13 +24,21 @@ public final class LibraryStakes {
     private LibraryStakes() {
     }
 
+    /** Notes of one group on the paper. */
+    record GroupNotes(long groupId, long notes) {
+    }
+
+    /** The person's role in one group. */
+    record GroupRole(long groupId, Role role) {
+    }
+
     public static PaperStakes of(long paperId, long accountId) {
         // Every note counts, deleted ones too: a tombstone still holds its replies on the passage.
         Map<Long, long[]> groups = new TreeMap<>();
-        for (Object[] row : Annotation.getEntityManager().createQuery("select a.group.id, count(a) from Annotation a "
-                + "where a.paper.id = ?1 and a.group is not null group by a.group.id", Object[].class)
+        for (GroupNotes row : Annotation.getEntityManager().createQuery("select a.group.id, count(a) from Annotation a "
+                + "where a.paper.id = ?1 and a.group is not null group by a.group.id", GroupNotes.class)
                 .setParameter(1, paperId).getResultList()) {
-            groups.computeIfAbsent((Long) row[0], g -> new long[2])[0] = (Long) row[1];
+            groups.computeIfAbsent(row.groupId(), g -> new long[2])[0] = row.notes();
         }
         for (Long groupId : ReadingListEntry.getEntityManager().createQuery("select e.group.id from ReadingListEntry e "
                 + "where e.paper.id = ?1", Long.class).setParameter(1, paperId).getResultList()) {
@@ -38,10 +46,10 @@ public final class LibraryStakes {
         }
         Map<Long, Role> roles = new HashMap<>();
         if (!groups.isEmpty()) {
-            for (Object[] row : Membership.getEntityManager().createQuery("select m.group.id, m.role from Membership m "
-                    + "where m.account.id = ?1 and m.group.id in ?2", Object[].class)
+            for (GroupRole row : Membership.getEntityManager().createQuery("select m.group.id, m.role from Membership m "
+                    + "where m.account.id = ?1 and m.group.id in ?2", GroupRole.class)
                     .setParameter(1, accountId).setParameter(2, groups.keySet()).getResultList()) {
-                roles.put((Long) row[0], (Role) row[1]);
+                roles.put(row.groupId(), row.role());
             }
         }
         List<PaperStakes.GroupStake> stakes = new ArrayList<>();

@@ -106,6 +106,12 @@ public class Paper extends PanacheEntityBase {
         return find("select distinct p from Paper p left join fetch p.origins").list();
     }
 
+    /** The papers that came from the seed lists, oldest first: what an example group reads. */
+    public static List<Paper> listFromSeeds() {
+        return find("select p from Paper p where exists (select 1 from PaperOrigin o where o.paper = p and o.kind = ?1) "
+                + "order by p.id", PaperOrigin.Kind.SEED).list();
+    }
+
     /** Authors as a byline: {@code A, B, C et al.} when the source cut the list short. */
     public static String byline(List<String> authors, boolean truncated) {
         String names = String.join(", ", authors);

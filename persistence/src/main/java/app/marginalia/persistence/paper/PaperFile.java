@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /** An original file of a paper (a PDF); its bytes are a {@link PaperFileContent}, read only when needed. */
 @Entity
@@ -42,4 +43,13 @@ public class PaperFile extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /**
+     * The paper's file with this hash, only if one of the paper's text versions was made from
+     * it: a file still waiting in a proposal is not the paper's yet.
+     */
+    public static Optional<PaperFile> ofTextVersion(long paperId, String sha256) {
+        return find("paperId = ?1 and sha256 = ?2 and id in (select t.fileId from PaperText t where t.paper.id = ?1)",
+                paperId, sha256).firstResultOptional();
+    }
 }

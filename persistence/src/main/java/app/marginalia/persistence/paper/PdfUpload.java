@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** A PDF uploaded to add a paper, waiting for its uploader to confirm title and authors; never part of the library. */
@@ -41,6 +42,11 @@ public class PdfUpload extends PanacheEntityBase {
 
     public static long deleteOlderThan(Instant cutoff) {
         return delete("createdAt < ?1", cutoff);
+    }
+
+    /** An account's uploads still waiting for confirmation, oldest first. */
+    public static List<PdfUpload> ofAccountOldestFirst(long accountId) {
+        return find("accountId = ?1 order by createdAt, id", accountId).list();
     }
 
     public static long countOf(long accountId) {

@@ -1,9 +1,7 @@
 package app.marginalia.web.account;
 
 import app.marginalia.core.account.AccountDraft;
-import app.marginalia.core.discussion.LiveEvent;
 import app.marginalia.persistence.account.Account;
-import app.marginalia.web.live.LiveEvents;
 import app.marginalia.web.system.ClientAddress;
 import app.marginalia.web.system.CurrentUser;
 import app.marginalia.web.system.Flash;
@@ -63,13 +61,11 @@ public class AccountResource {
     private final AccountService accounts;
     private final Sessions sessions;
     private final CurrentUser current;
-    private final LiveEvents live;
 
-    AccountResource(AccountService accounts, Sessions sessions, CurrentUser current, LiveEvents live) {
+    AccountResource(AccountService accounts, Sessions sessions, CurrentUser current) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.current = current;
-        this.live = live;
     }
 
     @GET
@@ -123,7 +119,7 @@ public class AccountResource {
         // as its session row is gone before they are told to.
         Optional<CurrentUser.SignedIn> user = current.user();
         sessions.signOut();
-        user.ifPresent(u -> live.afterCommit(LiveEvent.membership(u.id())));
+        user.ifPresent(u -> accounts.signedOut(u.id()));
         return Flash.redirect("/papers", "You are signed out.");
     }
 

@@ -7,10 +7,11 @@ import app.marginalia.core.paper.FieldProblem;
 import app.marginalia.persistence.account.Account;
 import app.marginalia.persistence.account.AccountSession;
 import app.marginalia.persistence.account.InstanceLock;
-import app.marginalia.core.discussion.LiveEvent;
-import app.marginalia.web.group.GroupService;
-import app.marginalia.web.live.LiveEvents;
-import app.marginalia.web.search.SearchIndexer;
+import app.marginalia.core.discussion.DiscussionEvent.AccountChanged;
+import app.marginalia.web.event.DiscussionEvents;
+import app.marginalia.web.group.ExampleGroup;
+import app.marginalia.web.group.GroupPageReadModel;
+import app.marginalia.web.group.GroupViews;
 import app.marginalia.web.system.InvalidFormException;
 import app.marginalia.web.system.RateLimits;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -24,7 +25,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Accounts: registration, sign-in, profile and password. */
+/**
+ * Accounts: registration, sign-in, profile and password. A change others see or that ends
+ * sessions (a new display name, a new password, signing out) emits one {@link AccountChanged};
+ * observers restart the account's live streams and re-index what shows the name.
+ */
 @ApplicationScoped
 @Transactional
 public class AccountService {
@@ -36,21 +41,20 @@ public class AccountService {
     private static final String EMAIL_TAKEN = "An account with this email address already exists. Sign in instead.";
 
     private final RateLimits rateLimits;
-    private final GroupService groups;
+    private final GroupPageReadModel groups;
+    private final ExampleGroup example;
+    private final DiscussionEvents events;
 
-    private final SearchIndexer search;
-    private final LiveEvents live;
-
-    AccountService(RateLimits rateLimits, GroupService groups, SearchIndexer search, LiveEvents live) {
+    AccountService(RateLimits rateLimits, GroupPageReadModel groups, ExampleGroup example, DiscussionEvents events) {
         this.rateLimits = rateLimits;
         this.groups = groups;
-        this.search = search;
-        this.live = live;
+        this.example = example;
+        this.events = events;
     }
 
     /** What a profile page shows. */
     public record Profile(String username, String displayName, String email, boolean administrator, Instant since,
-                          List<GroupService.GroupSummary> groups) {
+                          List<GroupViews.GroupSummary> groups) {
     }
 
     /**
@@ -90,7 +94,7 @@ public class AccountService {
      */
     public void welcome(Account account) {
         if (account.administrator) {
-            groups.createExample(Account.findById(account.id));
+            example.create(Account.findById(account.id));
         }
     }
 
@@ -138,10 +142,18 @@ public class AccountService {
         return "";
     }
 
-    /** Signs every session of the account out, on every instance, and restarts its live streams. */
+    /** Signs every session of the account out, on every instance; {@link AccountChanged}, so its streams restart. */
     public void signOutEverywhere(long accountId) {
         AccountSession.endAll(accountId);
-        live.afterCommit(LiveEvent.membership(accountId));
+        events.emit(new AccountChanged(accountId, accountId, false));
+    }
+
+    /**
+     * This browser's session has ended ({@code Sessions.signOut}); {@link AccountChanged}, so the
+     * account's open pages restart their streams: this browser's can no longer, as its session is gone.
+     */
+    public void signedOut(long accountId) {
+        events.emit(new AccountChanged(accountId, accountId, false));
     }
 
     public Account authenticate(String username, String password, String address) {
@@ -175,14 +187,14 @@ public class AccountService {
         // Every session ends, on every instance; the caller opens a new one for this browser.
         AccountSession.endAll(accountId);
         // Signed-out sessions must stop hearing live events: every stream of the account restarts.
-        live.afterCommit(LiveEvent.membership(accountId));
+        events.emit(new AccountChanged(accountId, accountId, false));
         return account;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Profile profile(long accountId) {
         Account account = Account.findById(accountId);
-        List<GroupService.GroupSummary> memberships = groups.mine(accountId);
+        List<GroupViews.GroupSummary> memberships = groups.mine(accountId);
         return new Profile(account.username, account.displayName, account.email, account.administrator,
                 account.createdAt, memberships);
     }
@@ -197,12 +209,14 @@ public class AccountService {
         if (!problems.isEmpty()) {
             throw new InvalidFormException(problems);
         }
-        if (!account.displayName.equals(draft.displayName())) {
-            search.author(accountId);
-        }
+        boolean renamed = !account.displayName.equals(draft.displayName());
         account.displayName = draft.displayName();
         account.email = draft.email();
         account.updatedAt = Instant.now();
         persistUnique(account);
+        if (renamed) {
+            // Only a new name concerns anyone else: an email address is shown to nobody.
+            events.emit(new AccountChanged(accountId, accountId, true));
+        }
     }
 }

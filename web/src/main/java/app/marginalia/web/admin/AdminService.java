@@ -1,7 +1,7 @@
 package app.marginalia.web.admin;
 
 import app.marginalia.core.account.AccountRules;
-import app.marginalia.core.discussion.LiveEvent;
+import app.marginalia.core.discussion.DiscussionEvent.AccountChanged;
 import app.marginalia.core.group.Action;
 import app.marginalia.core.group.Actor;
 import app.marginalia.core.group.Policy;
@@ -10,12 +10,13 @@ import app.marginalia.persistence.account.AccountSession;
 import app.marginalia.persistence.account.InstanceLock;
 import app.marginalia.persistence.group.Membership;
 import app.marginalia.persistence.group.ReadingGroup;
+import app.marginalia.persistence.group.GroupCount;
 import app.marginalia.persistence.group.ReadingListEntry;
 import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.seed.SeedImport;
 import app.marginalia.web.seed.SeedImportReport;
 import app.marginalia.web.search.SearchIndexer;
-import app.marginalia.web.live.LiveEvents;
+import app.marginalia.web.event.DiscussionEvents;
 import app.marginalia.web.seed.SeedImporter;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
@@ -25,7 +26,9 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The instance administrator's overview of accounts and groups, disabling accounts, and the
@@ -49,24 +52,28 @@ public class AdminService {
 
     private final SeedImporter importer;
     private final SearchIndexer search;
-    private final LiveEvents live;
+    private final DiscussionEvents events;
 
-    AdminService(SeedImporter importer, SearchIndexer search, LiveEvents live) {
+    AdminService(SeedImporter importer, SearchIndexer search, DiscussionEvents events) {
         this.importer = importer;
         this.search = search;
-        this.live = live;
+        this.events = events;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Overview overview(SignedIn user) {
         require(user);
+        Map<Long, Long> groupsOf = new HashMap<>();
+        Membership.groupsPerAccount().forEach(c -> groupsOf.put(c.accountId(), c.groups()));
         List<UserRow> users = Account.listByName().stream().map(a -> new UserRow(a.id, a.username, a.displayName, a.email,
-                a.administrator, a.createdAt, Membership.count("account.id", a.id), a.disabledAt, a.id == user.id()))
+                a.administrator, a.createdAt, groupsOf.getOrDefault(a.id, 0L), a.disabledAt, a.id == user.id()))
                 .toList();
-        List<GroupRow> groups = ReadingGroup.<ReadingGroup>listAll(Sort.by("name")).stream()
-                .map(g -> new GroupRow(g.name, Membership.count("group.id", g.id),
-                        ReadingListEntry.count("group.id", g.id), g.createdAt))
-                .toList();
+        List<ReadingGroup> all = ReadingGroup.listAll(Sort.by("name"));
+        List<Long> ids = all.stream().map(g -> g.id).toList();
+        Map<Long, Long> members = ids.isEmpty() ? Map.of() : byGroup(Membership.sizes(ids));
+        Map<Long, Long> listSizes = ids.isEmpty() ? Map.of() : byGroup(ReadingListEntry.listSizes(ids));
+        List<GroupRow> groups = all.stream().map(g -> new GroupRow(g.name, members.getOrDefault(g.id, 0L),
+                listSizes.getOrDefault(g.id, 0L), g.createdAt)).toList();
         return new Overview(users, groups, SeedImport.latest().orElse(null),
                 Paper.count());
     }
@@ -104,7 +111,7 @@ public class AdminService {
             account.disabledAt = Instant.now();
             account.updatedAt = account.disabledAt;
             AccountSession.endAll(account.id);
-            live.afterCommit(LiveEvent.membership(account.id));
+            events.emit(new AccountChanged(account.id, user.id(), false));
         }
         return account.username;
     }
@@ -119,6 +126,12 @@ public class AdminService {
             account.updatedAt = Instant.now();
         }
         return account.username;
+    }
+
+    private static Map<Long, Long> byGroup(List<GroupCount> counts) {
+        Map<Long, Long> byGroup = new HashMap<>();
+        counts.forEach(c -> byGroup.put(c.groupId(), c.count()));
+        return byGroup;
     }
 
     private static Account find(long accountId) {

@@ -18,15 +18,15 @@ public class GroupApiResource {
 
     /** A paper on the list with its status and discussion counts for the caller. */
     public record ListedPaper(long paperId, String title, String status, String meeting,
-                              DiscussionTracking.PaperStats discussion) {
+                              GroupViews.PaperStats discussion) {
     }
 
-    private final GroupService groups;
-    private final DiscussionTracking tracking;
+    private final GroupPageReadModel pages;
+    private final TrackingReadModel tracking;
     private final CurrentUser current;
 
-    GroupApiResource(GroupService groups, DiscussionTracking tracking, CurrentUser current) {
-        this.groups = groups;
+    GroupApiResource(GroupPageReadModel pages, TrackingReadModel tracking, CurrentUser current) {
+        this.pages = pages;
         this.tracking = tracking;
         this.current = current;
     }
@@ -34,7 +34,7 @@ public class GroupApiResource {
     @GET
     @Path("{id:\\d{1,18}}/papers")
     public List<ListedPaper> papers(@RestPath long id) {
-        GroupViews.Page page = groups.page(id, current.require());
+        GroupViews.Page page = pages.page(id, current.require());
         return page.sections().stream().flatMap(s -> s.entries().stream())
                 .map(e -> new ListedPaper(e.paperId(), e.title(), e.status().name(),
                         e.meeting() == null ? null : e.meeting().iso(), e.stats())).toList();
@@ -45,7 +45,7 @@ public class GroupApiResource {
     @Path("{id:\\d{1,18}}/activity")
     public Map<String, Object> activity(@RestPath long id, @RestQuery Long paper, @RestQuery Long member,
                                         @RestQuery String kind, @RestQuery Integer page) {
-        DiscussionTracking.FeedPage feed = tracking.feed(id, current.require(), paper, member, kind,
+        GroupViews.FeedPage feed = tracking.feed(id, current.require(), paper, member, kind,
                 page == null ? 1 : page);
         return Map.of("page", feed.page(), "more", feed.more(), "lines", feed.lines());
     }

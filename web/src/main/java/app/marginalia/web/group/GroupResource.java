@@ -37,7 +37,7 @@ public class GroupResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance groups(List<GroupService.GroupSummary> groups);
+        static native TemplateInstance groups(List<GroupViews.GroupSummary> groups);
 
         static native TemplateInstance create(GroupForm form, Map<String, String> errors, List<String> zones);
 
@@ -48,9 +48,9 @@ public class GroupResource {
         static native TemplateInstance settings(long id, String name, GroupForm form, boolean canDelete,
                                                 Map<String, String> errors, List<String> zones);
 
-        static native TemplateInstance activity(DiscussionTracking.FeedPage feed);
+        static native TemplateInstance activity(GroupViews.FeedPage feed);
 
-        static native TemplateInstance agenda(DiscussionTracking.Agenda agenda);
+        static native TemplateInstance agenda(GroupViews.Agenda agenda);
     }
 
     /** Markdown downloads are plain UTF-8 text with a file name. */
@@ -59,21 +59,33 @@ public class GroupResource {
     private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
             .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
 
-    private final GroupService groups;
-    private final DiscussionTracking tracking;
+    private final GroupPageReadModel pages;
+    private final TrackingReadModel tracking;
+    private final AgendaReadModel meetings;
+    private final GroupCommands groups;
+    private final MembershipCommands members;
+    private final ReadingListCommands list;
+    private final ConclusionCommand conclusions;
     private final CurrentUser current;
     private final MarginaliaConfig config;
 
-    GroupResource(GroupService groups, DiscussionTracking tracking, CurrentUser current, MarginaliaConfig config) {
-        this.groups = groups;
+    GroupResource(GroupPageReadModel pages, TrackingReadModel tracking, AgendaReadModel meetings, GroupCommands groups,
+                  MembershipCommands members, ReadingListCommands list, ConclusionCommand conclusions,
+                  CurrentUser current, MarginaliaConfig config) {
+        this.pages = pages;
         this.tracking = tracking;
+        this.meetings = meetings;
+        this.groups = groups;
+        this.members = members;
+        this.list = list;
+        this.conclusions = conclusions;
         this.current = current;
         this.config = config;
     }
 
     @GET
     public TemplateInstance list() {
-        return Templates.groups(groups.mine(current.require().id()));
+        return Templates.groups(pages.mine(current.require().id()));
     }
 
     @GET
@@ -98,7 +110,7 @@ public class GroupResource {
     @GET
     @Path("{id:\\d{1,18}}")
     public TemplateInstance group(@RestPath long id) {
-        return Templates.group(groups.page(id, current.require()));
+        return Templates.group(pages.page(id, current.require()));
     }
 
     @GET
@@ -107,7 +119,7 @@ public class GroupResource {
         // Invitation links start with the configured address, never the request's Host header;
         // without one they are paths that the page completes with the address the browser loaded.
         String base = LocationHeaders.baseUrl(config).orElse("");
-        GroupViews.MembersPage page = groups.membersPage(id, current.require(), base + "/");
+        GroupViews.MembersPage page = pages.membersPage(id, current.require(), base + "/");
         String newLink = page.invitations().stream().filter(i -> i.usable() && Long.valueOf(i.id()).equals(created))
                 .map(GroupViews.InvitationView::url).findFirst().orElse(null);
         return Templates.members(page, newLink);
@@ -116,7 +128,7 @@ public class GroupResource {
     @GET
     @Path("{id:\\d{1,18}}/settings")
     public TemplateInstance settings(@RestPath long id) {
-        GroupViews.Page page = groups.page(id, current.require());
+        GroupViews.Page page = pages.page(id, current.require());
         if (!page.can().edit()) {
             throw new ForbiddenException("Only the group's owners and moderators can change its settings.");
         }
@@ -167,14 +179,14 @@ public class GroupResource {
     @Path("{id:\\d{1,18}}/members/{accountId:\\d{1,18}}/role")
     public Response role(@RestPath long id, @RestPath long accountId, @RestForm String role) {
         Role chosen = Role.parse(role).orElseThrow(() -> new BadRequestException("Unknown role."));
-        return change(id, () -> groups.changeRole(id, current.require(), accountId, chosen),
+        return change(id, () -> members.changeRole(id, current.require(), accountId, chosen),
                 "/groups/" + id + "/members", "Role changed.", null);
     }
 
     @POST
     @Path("{id:\\d{1,18}}/members/{accountId:\\d{1,18}}/remove")
     public Response remove(@RestPath long id, @RestPath long accountId) {
-        return change(id, () -> groups.removeMember(id, current.require(), accountId),
+        return change(id, () -> members.removeMember(id, current.require(), accountId),
                 "/groups/" + id + "/members", "Member removed.", null);
     }
 
@@ -184,7 +196,7 @@ public class GroupResource {
         if (accountId == null) {
             throw new BadRequestException("Choose the member who becomes the owner.");
         }
-        return change(id, () -> groups.transferOwnership(id, current.require(), accountId),
+        return change(id, () -> members.transferOwnership(id, current.require(), accountId),
                 "/groups/" + id + "/members", "Ownership handed over. You are now a moderator.", null);
     }
 
@@ -192,7 +204,7 @@ public class GroupResource {
     @Path("{id:\\d{1,18}}/leave")
     public Response leave(@RestPath long id) {
         try {
-            groups.leave(id, current.require());
+            members.leave(id, current.require());
             return Flash.redirect("/groups", "You left the group.");
         } catch (InvalidFormException e) {
             return Flash.redirect("/groups/" + id + "/members", e.getMessage());
@@ -205,7 +217,7 @@ public class GroupResource {
         if (paperId == null) {
             return Flash.redirect("/groups/" + id, "Choose a paper to add.");
         }
-        return change(id, () -> groups.propose(id, current.require(), paperId), "/groups/" + id,
+        return change(id, () -> list.propose(id, current.require(), paperId), "/groups/" + id,
                 "Added to the reading list as proposed.", null);
     }
 
@@ -215,27 +227,27 @@ public class GroupResource {
                            @RestForm String meetingAt) {
         ReadingStatus to = ReadingStatus.parse(status)
                 .orElseThrow(() -> new BadRequestException("Unknown reading status."));
-        return change(id, () -> groups.changeStatus(id, current.require(), entryId, to, meetingAt),
+        return change(id, () -> list.changeStatus(id, current.require(), entryId, to, meetingAt),
                 "/groups/" + id, "Moved to " + to.label().toLowerCase(Locale.ROOT) + ".", null);
     }
 
     @POST
     @Path("{id:\\d{1,18}}/list/{entryId:\\d{1,18}}/meeting")
     public Response meeting(@RestPath long id, @RestPath long entryId, @RestForm String meetingAt) {
-        return change(id, () -> groups.schedule(id, current.require(), entryId, meetingAt), "/groups/" + id,
+        return change(id, () -> list.schedule(id, current.require(), entryId, meetingAt), "/groups/" + id,
                 "Meeting scheduled.", null);
     }
 
     @POST
     @Path("{id:\\d{1,18}}/list/{entryId:\\d{1,18}}/vote")
     public Response vote(@RestPath long id, @RestPath long entryId, @RestForm Boolean cast) {
-        return change(id, () -> groups.vote(id, current.require(), entryId, cast), "/groups/" + id, null, null);
+        return change(id, () -> list.vote(id, current.require(), entryId, cast), "/groups/" + id, null, null);
     }
 
     @POST
     @Path("{id:\\d{1,18}}/list/{entryId:\\d{1,18}}/remove")
     public Response removeEntry(@RestPath long id, @RestPath long entryId) {
-        return change(id, () -> groups.removeEntry(id, current.require(), entryId), "/groups/" + id,
+        return change(id, () -> list.removeEntry(id, current.require(), entryId), "/groups/" + id,
                 "Removed from the reading list.", null);
     }
 
@@ -258,14 +270,14 @@ public class GroupResource {
     @GET
     @Path("{id:\\d{1,18}}/papers/{paperId:\\d{1,18}}/agenda")
     public TemplateInstance agenda(@RestPath long id, @RestPath long paperId) {
-        return Templates.agenda(tracking.agenda(id, paperId, current.require()));
+        return Templates.agenda(meetings.agenda(id, paperId, current.require()));
     }
 
     @GET
     @Path("{id:\\d{1,18}}/papers/{paperId:\\d{1,18}}/minutes")
     @Produces(MARKDOWN)
     public Response minutes(@RestPath long id, @RestPath long paperId) {
-        String markdown = tracking.minutes(id, paperId, current.require());
+        String markdown = meetings.minutes(id, paperId, current.require());
         return download(markdown, markdown.lines().findFirst().orElse("minutes").replaceFirst("^# ", ""));
     }
 
@@ -273,7 +285,7 @@ public class GroupResource {
     @Path("{id:\\d{1,18}}/papers/{paperId:\\d{1,18}}/conclusion")
     public Response conclude(@RestPath long id, @RestPath long paperId, @RestForm String conclusion) {
         String agenda = "/groups/" + id + "/papers/" + paperId + "/agenda";
-        return change(id, () -> tracking.conclude(id, paperId, current.require(), conclusion), agenda,
+        return change(id, () -> conclusions.conclude(id, paperId, current.require(), conclusion), agenda,
                 "Conclusion recorded; it is pinned at the top of the paper.", null);
     }
 

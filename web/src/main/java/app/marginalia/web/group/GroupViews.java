@@ -1,7 +1,10 @@
 package app.marginalia.web.group;
 
+import app.marginalia.core.discussion.AgendaOrder;
+import app.marginalia.core.discussion.ThreadState;
 import app.marginalia.core.group.ReadingStatus;
 import app.marginalia.core.group.Role;
+import app.marginalia.persistence.annotation.Annotation;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-/** What the group pages show: plain values, computed in the service, never entities. */
+/** What the group pages show: plain values, computed in the read models, never entities. */
 public final class GroupViews {
 
     private static final DateTimeFormatter MEETING = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
@@ -31,10 +34,58 @@ public final class GroupViews {
         }
     }
 
+    /** A group in someone's list of groups. */
+    public record GroupSummary(long id, String name, String description, Role role, long members, long listSize,
+                               Meeting nextMeeting) {
+    }
+
+    /**
+     * Where the discussion of one paper in one group stands, for one member: its threads by
+     * {@link ThreadState} (open and answered questions, resolved threads, unresolved notes; a
+     * deleted root or a bare highlight is in none), its notes and replies, its bare highlights,
+     * the people still in it, its last change, and how many notes are new to the member.
+     */
+    public record PaperStats(long openQuestions, long answeredQuestions, long resolvedThreads, long unresolvedThreads,
+                             long notes, long highlights, long participants, Instant lastActivity, long fresh) {
+        public static final PaperStats NONE = new PaperStats(0, 0, 0, 0, 0, 0, 0, null, 0);
+
+        static PaperStats of(Annotation.PaperStats counts) {
+            return new PaperStats(counts.open(), counts.answered(), counts.resolved(), counts.unresolved(),
+                    counts.notes(), counts.highlights(), counts.participants(), counts.lastActivity(), 0);
+        }
+
+        public boolean quiet() {
+            return notes == 0 && highlights == 0;
+        }
+
+        /** How many threads are in this state; bare highlights for {@link ThreadState#NONE}, nothing is GONE. */
+        public long count(ThreadState state) {
+            return switch (state) {
+                case OPEN -> openQuestions;
+                case ANSWERED -> answeredQuestions;
+                case RESOLVED -> resolvedThreads;
+                case UNRESOLVED -> unresolvedThreads;
+                case NONE -> highlights;
+                case GONE -> 0;
+            };
+        }
+
+        PaperStats withFresh(long count) {
+            return new PaperStats(openQuestions, answeredQuestions, resolvedThreads, unresolvedThreads, notes, highlights,
+                    participants, lastActivity, count);
+        }
+    }
+
+    /** What the reader shows above a paper for the group whose discussion is open. */
+    public record ReaderPanel(long groupId, String groupName, long entryId, ReadingStatus status, Meeting meeting,
+                              PaperStats stats, String conclusionHtml, String concludedBy, Instant concludedAt,
+                              boolean canConclude) {
+    }
+
     /** A paper on the list as one member sees it, with the moves open to them. */
     public record Entry(long id, long paperId, String title, String byline, ReadingStatus status, Meeting meeting,
                         int votes, boolean votedByMe, String proposedBy, List<ReadingStatus> moves, boolean canVote,
-                        boolean canSchedule, boolean canRemove, DiscussionTracking.PaperStats stats, boolean concluded) {
+                        boolean canSchedule, boolean canRemove, PaperStats stats, boolean concluded) {
 
         /** Papers that are or were up for a meeting have an agenda. */
         public boolean hasAgenda() {
@@ -88,5 +139,47 @@ public final class GroupViews {
     /** What an invitation link shows before someone joins. */
     public record InvitationPreview(String token, String groupName, String invitedBy, int memberCount,
                                     boolean alreadyMember, long groupId) {
+    }
+
+    // ---- The activity feed ----
+
+    /** A line of the feed. */
+    public record FeedLine(long id, String actor, Long actorId, String kind, String category, String summary,
+                           String excerpt, Long paperId, String paperTitle, String link, Instant at) {
+    }
+
+    /** One page of the feed, with the filters that made it and the choices for the filter form. */
+    public record FeedPage(long groupId, String groupName, List<FeedLine> lines, int page, boolean more,
+                           Long paperId, Long memberId, String category, List<Candidate> papers,
+                           List<Candidate> members, List<Choice> categories, String digestFrom,
+                           String digestTo) {
+    }
+
+    /** An option of a filter. */
+    public record Choice(String value, String label) {
+    }
+
+    // ---- The agenda ----
+
+    /** A thread on the agenda, in the state {@link ThreadState} gave it. */
+    public record AgendaThread(long id, String quote, boolean detached, String author, String bodyHtml, long reactions,
+                               long replies, Instant createdAt, ThreadState state) implements AgendaOrder.Item {
+    }
+
+    /** A much-highlighted passage nobody has discussed yet. */
+    public record AgendaPassage(String text, int start, int people, int highlights) {
+    }
+
+    /**
+     * The agenda of a paper's meeting: the open questions and the unresolved notes (by
+     * {@link ThreadState}), then the passages many highlighted and nobody discussed.
+     * {@code canConclude}: the viewer may record the conclusion; {@code mayConcludeNow}: the
+     * paper's status allows it ({@link ReadingStatus#canConclude}).
+     */
+    public record Agenda(long groupId, String groupName, long paperId, String title, String byline, long entryId,
+                         ReadingStatus status, Meeting meeting, PaperStats stats, List<AgendaThread> openQuestions,
+                         List<AgendaThread> unresolved, List<AgendaPassage> passages, String conclusion,
+                         String conclusionHtml, String concludedBy, Instant concludedAt, boolean canConclude,
+                         boolean mayConcludeNow) {
     }
 }

@@ -22,22 +22,24 @@ public class InviteResource {
         static native TemplateInstance invitation(GroupViews.InvitationPreview invitation, boolean signedIn);
     }
 
-    private final GroupService groups;
+    private final GroupPageReadModel pages;
+    private final MembershipCommands members;
     private final CurrentUser current;
 
-    InviteResource(GroupService groups, CurrentUser current) {
-        this.groups = groups;
+    InviteResource(GroupPageReadModel pages, MembershipCommands members, CurrentUser current) {
+        this.pages = pages;
+        this.members = members;
         this.current = current;
     }
 
     @GET
     public TemplateInstance show(@RestPath String token) {
-        return Templates.invitation(groups.preview(token, current.user()), current.isSignedIn());
+        return Templates.invitation(pages.preview(token, current.user()), current.isSignedIn());
     }
 
     @POST
     public Response join(@RestPath String token) {
-        long groupId = groups.join(token, current.require());
+        long groupId = members.join(token, current.require());
         return Flash.redirect("/groups/" + groupId, "Welcome to the group.");
     }
 }

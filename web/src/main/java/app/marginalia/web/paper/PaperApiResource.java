@@ -8,7 +8,7 @@ import app.marginalia.persistence.annotation.Annotation;
 import app.marginalia.web.annotation.AnnotationApiResource;
 import app.marginalia.web.annotation.AnnotationJson;
 import app.marginalia.web.annotation.AnnotationService;
-import app.marginalia.web.group.DiscussionTracking;
+import app.marginalia.web.group.ReadMarkers;
 import app.marginalia.web.system.CurrentUser;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -46,14 +46,14 @@ public class PaperApiResource {
 
     private final PaperService papers;
     private final AnnotationService annotations;
-    private final DiscussionTracking tracking;
+    private final ReadMarkers markers;
     private final CurrentUser current;
 
-    PaperApiResource(PaperService papers, AnnotationService annotations, DiscussionTracking tracking,
+    PaperApiResource(PaperService papers, AnnotationService annotations, ReadMarkers markers,
                      CurrentUser current) {
         this.papers = papers;
         this.annotations = annotations;
-        this.tracking = tracking;
+        this.markers = markers;
         this.current = current;
     }
 
@@ -65,7 +65,7 @@ public class PaperApiResource {
         if (json == null || json.groupId() == null) {
             throw new BadRequestException("Send the group whose discussion you saw: {\"groupId\": 12}.");
         }
-        tracking.seen(json.groupId(), id, current.require(), json.at() == null ? null : Instant.ofEpochMilli(json.at()));
+        markers.seen(json.groupId(), id, current.require(), json.at() == null ? null : Instant.ofEpochMilli(json.at()));
         return Response.noContent().build();
     }
 

@@ -4,9 +4,11 @@ import app.marginalia.web.annotation.AnnotationForm;
 import app.marginalia.web.annotation.AnnotationResource;
 import app.marginalia.web.annotation.AnnotationService;
 import app.marginalia.web.annotation.DiscussionView;
-import app.marginalia.web.group.DiscussionTracking;
-import app.marginalia.web.group.GroupService;
+import app.marginalia.web.group.GroupPageReadModel;
 import app.marginalia.web.group.GroupViews;
+import app.marginalia.web.group.ReadMarkers;
+import app.marginalia.web.group.ReadingListCommands;
+import app.marginalia.web.group.TrackingReadModel;
 import app.marginalia.web.pdf.PdfService;
 import app.marginalia.web.pdf.PdfView;
 import app.marginalia.web.system.CurrentUser;
@@ -44,10 +46,10 @@ public class PaperResource {
 
         static native TemplateInstance reader(PaperDetail detail, boolean added, List<GroupViews.Candidate> groups,
                                               DiscussionView discussion, boolean canEdit,
-                                              DiscussionTracking.ReaderPanel panel, long seenAt, PdfView pdf);
+                                              GroupViews.ReaderPanel panel, long seenAt, PdfView pdf);
 
         static native TemplateInstance add(PaperForm form, Map<String, String> errors, List<PaperSummary> duplicates,
-                                           List<GroupService.GroupSummary> groups);
+                                           List<GroupViews.GroupSummary> groups);
 
         static native TemplateInstance edit(long id, PaperForm form, Map<String, String> errors, boolean propose,
                                             String conflict);
@@ -57,21 +59,26 @@ public class PaperResource {
 
     private final PaperService papers;
     private final PaperChangeService changes;
-    private final GroupService groups;
+    private final GroupPageReadModel groups;
+    private final ReadingListCommands list;
     private final CurrentUser current;
     private final AnnotationService annotations;
-    private final DiscussionTracking tracking;
+    private final TrackingReadModel tracking;
+    private final ReadMarkers markers;
     private final PdfService pdf;
 
-    PaperResource(PaperService papers, PaperChangeService changes, GroupService groups, CurrentUser current,
-                  AnnotationService annotations, DiscussionTracking tracking, PdfService pdf) {
+    PaperResource(PaperService papers, PaperChangeService changes, GroupPageReadModel groups, ReadingListCommands list,
+                  CurrentUser current, AnnotationService annotations, TrackingReadModel tracking, ReadMarkers markers,
+                  PdfService pdf) {
         this.pdf = pdf;
         this.papers = papers;
         this.changes = changes;
         this.groups = groups;
+        this.list = list;
         this.current = current;
         this.annotations = annotations;
         this.tracking = tracking;
+        this.markers = markers;
     }
 
     @GET
@@ -105,7 +112,7 @@ public class PaperResource {
         DiscussionView discussion = annotations.discussion(id, detail.text().document(),
                 current.user(), group);
         boolean canEdit = current.user().map(u -> papers.mayEdit(id, u)).orElse(false);
-        DiscussionTracking.ReaderPanel panel = null;
+        GroupViews.ReaderPanel panel = null;
         if (discussion.groupId() != null) {
             panel = tracking.panel(discussion.groupId(), id, current.require()).orElse(null);
         }
@@ -122,7 +129,7 @@ public class PaperResource {
         if (groupId == null) {
             return Flash.redirect("/papers/" + id, "Choose a group.");
         }
-        tracking.seen(groupId, id, user, at == null ? null : Instant.ofEpochMilli(at));
+        markers.seen(groupId, id, user, at == null ? null : Instant.ofEpochMilli(at));
         return Flash.redirect("/papers/" + id + "?group=" + groupId, "Marked as read.");
     }
 
@@ -135,7 +142,7 @@ public class PaperResource {
             return Flash.redirect("/papers/" + id, "Choose a group.");
         }
         try {
-            groups.propose(groupId, user, id);
+            list.propose(groupId, user, id);
             return Flash.redirect("/papers/" + id, "Proposed to the group's reading list.");
         } catch (InvalidFormException e) {
             return Flash.redirect("/papers/" + id, e.getMessage());

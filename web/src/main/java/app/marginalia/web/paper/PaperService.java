@@ -12,7 +12,7 @@ import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.paper.PaperOrigin;
 import app.marginalia.persistence.paper.PaperText;
 import app.marginalia.persistence.paper.PaperTextLayout;
-import app.marginalia.web.group.GroupService;
+import app.marginalia.web.group.ReadingListCommands;
 import app.marginalia.web.search.SearchIndexer;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
@@ -33,11 +33,11 @@ import java.util.Optional;
 @Transactional
 public class PaperService {
 
-    private final GroupService groups;
+    private final ReadingListCommands groups;
     private final PaperChangeService changes;
     private final SearchIndexer search;
 
-    PaperService(GroupService groups, PaperChangeService changes, SearchIndexer search) {
+    PaperService(ReadingListCommands groups, PaperChangeService changes, SearchIndexer search) {
         this.groups = groups;
         this.changes = changes;
         this.search = search;

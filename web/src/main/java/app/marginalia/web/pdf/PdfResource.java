@@ -3,7 +3,8 @@ package app.marginalia.web.pdf;
 import app.marginalia.core.pdf.PdfExtractor;
 import app.marginalia.core.pdf.PdfProblem;
 import app.marginalia.persistence.paper.PaperFile;
-import app.marginalia.web.group.GroupService;
+import app.marginalia.web.group.GroupPageReadModel;
+import app.marginalia.web.group.GroupViews;
 import app.marginalia.core.group.Policy;
 import app.marginalia.web.paper.DuplicatePaperException;
 import app.marginalia.web.paper.PaperConflictException;
@@ -45,10 +46,10 @@ public class PdfResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance upload(String error, List<GroupService.GroupSummary> groups);
+        static native TemplateInstance upload(String error, List<GroupViews.GroupSummary> groups);
 
         static native TemplateInstance confirm(PdfForm form, PdfService.Pending pending, Map<String, String> errors,
-                                               List<PaperSummary> duplicates, List<GroupService.GroupSummary> groups);
+                                               List<PaperSummary> duplicates, List<GroupViews.GroupSummary> groups);
 
         static native TemplateInstance attach(long id, String title, boolean replace, boolean propose, long version,
                                               String reason, String error, String reasonError);
@@ -59,10 +60,10 @@ public class PdfResource {
 
     private final PdfService pdf;
     private final PageCache cache;
-    private final GroupService groups;
+    private final GroupPageReadModel groups;
     private final CurrentUser current;
 
-    PdfResource(PdfService pdf, PageCache cache, GroupService groups, CurrentUser current) {
+    PdfResource(PdfService pdf, PageCache cache, GroupPageReadModel groups, CurrentUser current) {
         this.pdf = pdf;
         this.cache = cache;
         this.groups = groups;

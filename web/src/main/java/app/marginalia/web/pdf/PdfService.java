@@ -90,7 +90,7 @@ public class PdfService {
     public Pending upload(SignedIn user, String fileName, byte[] bytes) throws PdfProblem {
         Extraction extraction = PdfExtractor.extract(bytes);
         PdfUpload.deleteOlderThan(Instant.now().minus(UPLOAD_TTL));
-        List<PdfUpload> mine = PdfUpload.<PdfUpload>find("accountId = ?1 order by createdAt", user.id()).list();
+        List<PdfUpload> mine = PdfUpload.ofAccountOldestFirst(user.id());
         for (int i = 0; i <= mine.size() - UPLOADS_PER_ACCOUNT; i++) {
             mine.get(i).delete();
         }
@@ -259,10 +259,7 @@ public class PdfService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PaperFile file(long paperId, String sha256) {
-        return PaperFile.<PaperFile>find("paperId = ?1 and sha256 = ?2 and id in "
-                        + "(select t.fileId from PaperText t where t.paper.id = ?1)", paperId, sha256)
-                .firstResultOptional()
-                .orElseThrow(() -> new NotFoundException("No such file."));
+        return PaperFile.ofTextVersion(paperId, sha256).orElseThrow(() -> new NotFoundException("No such file."));
     }
 
     /** The file of the paper's current text version; 404 when it has none. */

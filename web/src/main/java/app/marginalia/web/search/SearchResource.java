@@ -1,6 +1,7 @@
 package app.marginalia.web.search;
 
-import app.marginalia.web.group.GroupService;
+import app.marginalia.web.group.GroupPageReadModel;
+import app.marginalia.web.group.GroupViews;
 import app.marginalia.web.system.CurrentUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -19,15 +20,15 @@ public class SearchResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance search(SearchService.Results results, List<GroupService.GroupSummary> groups,
+        static native TemplateInstance search(SearchService.Results results, List<GroupViews.GroupSummary> groups,
                                               List<SearchService.Kind> kinds);
     }
 
     private final SearchService search;
-    private final GroupService groups;
+    private final GroupPageReadModel groups;
     private final CurrentUser current;
 
-    SearchResource(SearchService search, GroupService groups, CurrentUser current) {
+    SearchResource(SearchService search, GroupPageReadModel groups, CurrentUser current) {
         this.search = search;
         this.groups = groups;
         this.current = current;

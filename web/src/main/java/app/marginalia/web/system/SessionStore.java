@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Server-side sessions: a row per sign-in, so ending one (sign-out, sign out everywhere, a
@@ -32,12 +31,8 @@ public class SessionStore {
     public SessionToken open(long accountId) {
         Instant now = Instant.now();
         AccountSession.endExpired(now);
-        List<String> surplus = AccountSession.getEntityManager().createQuery(
-                        "select s.id from AccountSession s where s.account.id = ?1 order by s.expiresAt desc", String.class)
-                .setParameter(1, accountId).setFirstResult(MAX_PER_ACCOUNT - 1).getResultList();
-        if (!surplus.isEmpty()) {
-            AccountSession.delete("id in ?1", surplus);
-        }
+        // The new session is one more: keep the newest MAX_PER_ACCOUNT - 1 of the others.
+        AccountSession.endAll(AccountSession.idsBeyondNewest(accountId, MAX_PER_ACCOUNT - 1));
         SessionToken token = SessionToken.issue(now);
         AccountSession session = new AccountSession();
         session.id = token.storedId();
@@ -50,7 +45,7 @@ public class SessionStore {
 
     /** Extends a session that is in use by another full lifetime. */
     public void renew(String storedId, Instant now) {
-        AccountSession.update("expiresAt = ?1 where id = ?2", now.plus(config.session().maxAge()), storedId);
+        AccountSession.extend(storedId, now.plus(config.session().maxAge()));
     }
 
     public void end(String storedId) {
