@@ -29,6 +29,8 @@ public final class ActivitySentence {
     public record Line(ActivityKind kind, String actor, String subject, String paper, String detail) {
     }
 
+    /** Detail of a conclusion recorded for the first time. */
+    public static final String CONCLUSION_NEW = "recorded";
     /** Detail of a conclusion recorded for the first time that moved the paper to discussed. */
     public static final String CONCLUSION_MOVED = "moved";
     /** Detail of a conclusion written again. */

@@ -63,7 +63,7 @@ class ActivitySentenceTest {
         assertEquals("Ada Lovelace updated the conclusion on “Dropout”",
                 write(ActivityKind.CONCLUSION_RECORDED, null, "Dropout", ActivitySentence.CONCLUSION_UPDATED));
         assertEquals("Ada Lovelace recorded the conclusion on “Dropout”",
-                write(ActivityKind.CONCLUSION_RECORDED, null, "Dropout", "recorded"));
+                write(ActivityKind.CONCLUSION_RECORDED, null, "Dropout", ActivitySentence.CONCLUSION_NEW));
     }
 
     @Test

@@ -20,6 +20,7 @@ import app.marginalia.persistence.group.Activity;
 import app.marginalia.persistence.group.Membership;
 import app.marginalia.persistence.group.ReadingListEntry;
 import app.marginalia.persistence.paper.PaperText;
+import app.marginalia.web.discussion.ActivityLines;
 import app.marginalia.web.group.GroupViews.Meeting;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
@@ -219,7 +220,7 @@ public class DiscussionTracking {
         String link = note != null ? "/annotations/" + note.id
                 : a.paper != null ? "/papers/" + a.paper.id + "?group=" + a.group.id : null;
         return new FeedLine(a.id, a.actor == null ? "Someone" : a.actor.displayName, a.actor == null ? null : a.actor.id,
-                a.kind.name(), a.kind.category().name().toLowerCase(Locale.ROOT), a.summary, excerpt,
+                a.kind.name(), a.kind.category().name().toLowerCase(Locale.ROOT), ActivityLines.sentence(a), excerpt,
                 a.paper == null ? null : a.paper.id, a.paper == null ? null : a.paper.title, link, a.createdAt);
     }
 
@@ -248,7 +249,7 @@ public class DiscussionTracking {
         ReadingListEntry entry = ReadingListEntry.forPaper(groupId, paperId).orElseThrow(NotFoundException::new);
         List<Annotation> notes = Annotation.ofGroup(paperId, groupId);
         Map<Long, Long> reactions = new HashMap<>();
-        Reaction.totalsInGroup(paperId, groupId).forEach(r -> reactions.put((Long) r[0], n(r[1])));
+        Reaction.totalsInGroup(paperId, groupId).forEach(r -> reactions.put(r.annotationId(), r.count()));
         Map<Long, Long> replies = new HashMap<>();
         notes.stream().filter(a -> !a.isRoot() && !a.deleted).forEach(a -> replies.merge(a.rootId, 1L, Long::sum));
         List<AgendaThread> open = new ArrayList<>();
@@ -406,7 +407,7 @@ public class DiscussionTracking {
             throw new InvalidFormException("from", "More than " + DIGEST_MAX + " events happened in these days; "
                     + "choose a shorter range.");
         }
-        List<Digest.Line> lines = rows.stream().map(a -> new Digest.Line(a.createdAt, a.kind.category(), a.summary,
+        List<Digest.Line> lines = rows.stream().map(a -> new Digest.Line(a.createdAt, a.kind.category(), ActivityLines.sentence(a),
                 a.annotation == null || a.annotation.deleted ? null : a.annotation.body)).toList();
         return Digest.write(at.group().name, from, to, zone, lines);
     }

@@ -19,6 +19,7 @@ import app.marginalia.persistence.group.ReadingListEntry;
 import app.marginalia.persistence.group.Vote;
 import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.paper.PaperOrigin;
+import app.marginalia.web.discussion.ActivityLines;
 import app.marginalia.web.group.GroupViews.Abilities;
 import app.marginalia.web.group.GroupViews.ActivityLine;
 import app.marginalia.web.group.GroupViews.Candidate;
@@ -589,7 +590,7 @@ public class GroupService {
 
     private static List<ActivityLine> activity(long groupId) {
         return Activity.recent(groupId, ACTIVITY_SHOWN).stream().map(a -> new ActivityLine(
-                a.actor == null ? "Someone" : a.actor.displayName, a.summary,
+                a.actor == null ? "Someone" : a.actor.displayName, ActivityLines.sentence(a),
                 Meeting.of(a.createdAt, ZoneId.of("UTC")).display() + " UTC", a.createdAt.toString())).toList();
     }
 

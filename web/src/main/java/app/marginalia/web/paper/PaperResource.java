@@ -2,8 +2,9 @@ package app.marginalia.web.paper;
 
 import app.marginalia.web.annotation.AnnotationForm;
 import app.marginalia.web.annotation.AnnotationResource;
-import app.marginalia.web.annotation.AnnotationService;
+import app.marginalia.web.annotation.DiscussionReadModel;
 import app.marginalia.web.annotation.DiscussionView;
+import app.marginalia.web.annotation.NoteCommands;
 import app.marginalia.web.group.DiscussionTracking;
 import app.marginalia.web.group.GroupService;
 import app.marginalia.web.group.GroupViews;
@@ -59,18 +60,20 @@ public class PaperResource {
     private final PaperChangeService changes;
     private final GroupService groups;
     private final CurrentUser current;
-    private final AnnotationService annotations;
+    private final DiscussionReadModel annotations;
+    private final NoteCommands notes;
     private final DiscussionTracking tracking;
     private final PdfService pdf;
 
     PaperResource(PaperService papers, PaperChangeService changes, GroupService groups, CurrentUser current,
-                  AnnotationService annotations, DiscussionTracking tracking, PdfService pdf) {
+                  DiscussionReadModel annotations, NoteCommands notes, DiscussionTracking tracking, PdfService pdf) {
         this.pdf = pdf;
         this.papers = papers;
         this.changes = changes;
         this.groups = groups;
         this.current = current;
         this.annotations = annotations;
+        this.notes = notes;
         this.tracking = tracking;
     }
 
@@ -147,7 +150,7 @@ public class PaperResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response annotate(@RestPath long id, @BeanParam AnnotationForm form) {
         CurrentUser.SignedIn user = current.require();
-        return AnnotationResource.back(() -> annotations.create(id, user, form.request()), annotations, current,
+        return AnnotationResource.back(() -> notes.create(id, user, form.request()), annotations, current,
                 "/papers/" + id + "?group=" + (form.groupId == null ? 0 : form.groupId), "Note saved.");
     }
 
