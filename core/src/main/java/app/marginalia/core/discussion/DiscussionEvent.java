@@ -101,9 +101,20 @@ public sealed interface DiscussionEvent {
 
     // ---- Reading lists and groups ----
 
-    /** The group recorded what it concluded about a paper. */
-    record ConclusionRecorded(long entryId, long paperId, Long groupId, Long actorId) implements DiscussionEvent {
+    /**
+     * The group recorded what it concluded about a paper. {@code detail} is what the line needs
+     * and the entry no longer shows: {@link #CONCLUSION_MOVED} when this first conclusion moved the
+     * paper to discussed, {@link #CONCLUSION_UPDATED} when it replaced an earlier one, null when it
+     * is the first on a paper that was discussed already.
+     */
+    record ConclusionRecorded(long entryId, long paperId, Long groupId, Long actorId, String detail)
+            implements DiscussionEvent {
     }
+
+    /** {@link ConclusionRecorded#detail}: the first conclusion, and the paper moved to discussed. */
+    String CONCLUSION_MOVED = "moved";
+    /** {@link ConclusionRecorded#detail}: a conclusion written again. */
+    String CONCLUSION_UPDATED = "updated";
 
     /** What happened to a reading-list entry. */
     enum ListChange { PROPOSED, STATUS_CHANGED, MEETING_SCHEDULED, REMOVED, VOTE_CAST, VOTE_WITHDRAWN, SEEDED }

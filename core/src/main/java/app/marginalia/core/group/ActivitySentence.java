@@ -1,5 +1,7 @@
 package app.marginalia.core.group;
 
+import app.marginalia.core.discussion.DiscussionEvent;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,18 +25,11 @@ public final class ActivitySentence {
      * What a line refers to, by current name: who did it ({@code actor}), to whom ({@code subject}:
      * the member removed, promoted or handed the group), the paper's title, and the line's fact
      * ({@code detail}): a new role or status by name, a meeting as an ISO instant, how many seed
-     * papers, or whether a conclusion was recorded, moved the paper or updated. Null where the
-     * line has none or the referenced row is gone.
+     * papers, or whether a conclusion moved the paper or replaced an earlier one (the event's
+     * {@code ConclusionRecorded.detail}). Null where the line has none or the referenced row is gone.
      */
     public record Line(ActivityKind kind, String actor, String subject, String paper, String detail) {
     }
-
-    /** Detail of a conclusion recorded for the first time. */
-    public static final String CONCLUSION_NEW = "recorded";
-    /** Detail of a conclusion recorded for the first time that moved the paper to discussed. */
-    public static final String CONCLUSION_MOVED = "moved";
-    /** Detail of a conclusion written again. */
-    public static final String CONCLUSION_UPDATED = "updated";
 
     private ActivitySentence() {
     }
@@ -54,6 +49,7 @@ public final class ActivitySentence {
             case PAPER_PROPOSED -> paper || detail;
             case STATUS_CHANGED -> paper && status(line.detail()).isPresent();
             case MEETING_SCHEDULED -> paper && instant(line.detail()).isPresent();
+            // Stored sentences of conclusions said whether the paper moved; only newer lines keep that.
             case CONCLUSION_RECORDED -> paper && detail;
             case PAPER_REMOVED, VOTE_CAST, VOTE_WITHDRAWN, NOTE_ADDED, QUESTION_ASKED, NOTE_SHARED, REPLY_ADDED,
                  QUESTION_ANSWERED, THREAD_RESOLVED, THREAD_REOPENED -> paper;
@@ -89,9 +85,9 @@ public final class ActivitySentence {
             case PAPER_REMOVED -> "removed " + paper + " from the list";
             case VOTE_CAST -> "voted for " + paper;
             case VOTE_WITHDRAWN -> "withdrew their vote for " + paper;
-            case CONCLUSION_RECORDED -> CONCLUSION_UPDATED.equals(detail) ? "updated the conclusion on " + paper
-                    : "recorded the conclusion on " + paper
-                    + (CONCLUSION_MOVED.equals(detail) ? " and moved it to discussed" : "");
+            case CONCLUSION_RECORDED -> DiscussionEvent.CONCLUSION_UPDATED.equals(detail)
+                    ? "updated the conclusion on " + paper : "recorded the conclusion on " + paper
+                    + (DiscussionEvent.CONCLUSION_MOVED.equals(detail) ? " and moved it to discussed" : "");
             case NOTE_ADDED -> "added a note on " + paper;
             case QUESTION_ASKED -> "asked a question on " + paper;
             case NOTE_SHARED -> "shared a note on " + paper;

@@ -1,5 +1,6 @@
 package app.marginalia.core.group;
 
+import app.marginalia.core.discussion.DiscussionEvent;
 import app.marginalia.core.group.ActivitySentence.Line;
 import org.junit.jupiter.api.Test;
 
@@ -59,11 +60,11 @@ class ActivitySentenceTest {
     @Test
     void shouldSayWhetherAConclusionIsNewOrRevised() {
         assertEquals("Ada Lovelace recorded the conclusion on “Dropout” and moved it to discussed",
-                write(ActivityKind.CONCLUSION_RECORDED, null, "Dropout", ActivitySentence.CONCLUSION_MOVED));
+                write(ActivityKind.CONCLUSION_RECORDED, null, "Dropout", DiscussionEvent.CONCLUSION_MOVED));
         assertEquals("Ada Lovelace updated the conclusion on “Dropout”",
-                write(ActivityKind.CONCLUSION_RECORDED, null, "Dropout", ActivitySentence.CONCLUSION_UPDATED));
+                write(ActivityKind.CONCLUSION_RECORDED, null, "Dropout", DiscussionEvent.CONCLUSION_UPDATED));
         assertEquals("Ada Lovelace recorded the conclusion on “Dropout”",
-                write(ActivityKind.CONCLUSION_RECORDED, null, "Dropout", ActivitySentence.CONCLUSION_NEW));
+                write(ActivityKind.CONCLUSION_RECORDED, null, "Dropout", null), "the first, on a paper discussed already");
     }
 
     @Test

@@ -56,15 +56,14 @@ public class Reaction extends PanacheEntityBase {
                         ((Number) row[3]).longValue() > 0)).toList();
     }
 
-    /** How many reactions a note has in all. */
+    /** How many reactions a note has, of every kind. */
     public record Total(long annotationId, long count) {
     }
 
-    /** Reactions per note in one group's discussion of a paper. */
+    /** Reactions per note in one group's discussion of a paper, in one statement; notes without any have no row. */
     public static List<Total> totalsInGroup(long paperId, long groupId) {
         return getEntityManager().createQuery("select r.annotationId, count(r) from Reaction r, Annotation a "
                         + "where a.id = r.annotationId and a.paper.id = ?1 and a.group.id = ?2 group by r.annotationId",
-                Object[].class).setParameter(1, paperId).setParameter(2, groupId).getResultList().stream()
-                .map(row -> new Total((Long) row[0], ((Number) row[1]).longValue())).toList();
+                Total.class).setParameter(1, paperId).setParameter(2, groupId).getResultList();
     }
 }

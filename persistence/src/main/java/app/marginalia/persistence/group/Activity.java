@@ -101,11 +101,6 @@ public class Activity extends PanacheEntityBase {
         return activity;
     }
 
-    /** Whether the group already has a line of this kind about this paper. */
-    public static boolean exists(long groupId, ActivityKind kind, long paperId) {
-        return count("group.id = ?1 and kind = ?2 and paper.id = ?3", groupId, kind, paperId) > 0;
-    }
-
     /** What the feed can be narrowed to; null fields do not filter. */
     public record Filter(Long paperId, Long actorId, Collection<ActivityKind> kinds, Instant from, Instant until) {
     }

@@ -12,7 +12,6 @@ import app.marginalia.core.discussion.DiscussionEvent.ReadingListChanged;
 import app.marginalia.core.discussion.DiscussionEvent.ReplyAdded;
 import app.marginalia.core.discussion.DiscussionEvent.ThreadResolved;
 import app.marginalia.core.group.ActivityKind;
-import app.marginalia.core.group.ActivitySentence;
 import app.marginalia.persistence.account.Account;
 import app.marginalia.persistence.annotation.Annotation;
 import app.marginalia.persistence.group.Activity;
@@ -52,10 +51,7 @@ public class ActivityRecorder {
         } else if (event instanceof NoteShared e) {
             line(e, ActivityKind.NOTE_SHARED, e.paperId(), e.threadId(), null, null);
         } else if (event instanceof ConclusionRecorded e) {
-            // The event does not say whether the paper moved; an earlier conclusion line says it is a revision.
-            boolean again = Activity.exists(e.groupId(), ActivityKind.CONCLUSION_RECORDED, e.paperId());
-            line(e, ActivityKind.CONCLUSION_RECORDED, e.paperId(), null, null,
-                    again ? ActivitySentence.CONCLUSION_UPDATED : ActivitySentence.CONCLUSION_NEW);
+            line(e, ActivityKind.CONCLUSION_RECORDED, e.paperId(), null, null, e.detail());
         } else if (event instanceof ReadingListChanged e) {
             readingList(e);
         } else if (event instanceof MembershipChanged e) {

@@ -1,11 +1,9 @@
 package app.marginalia.web.annotation;
 
 import app.marginalia.core.annotation.ReactionKind;
-import app.marginalia.core.group.ActivityKind;
 import app.marginalia.persistence.annotation.Annotation;
 import app.marginalia.persistence.annotation.Notification;
 import app.marginalia.persistence.annotation.Reaction;
-import app.marginalia.persistence.group.Activity;
 import app.marginalia.persistence.group.Membership;
 import app.marginalia.persistence.group.ReadingGroup;
 import app.marginalia.web.group.GroupFixture;
@@ -73,8 +71,6 @@ class NoteFindersTest {
 
             assertTrue(Notification.exists(member, reply, Notification.Kind.REPLY), "the reply told the root's author");
             assertFalse(Notification.exists(member, reply, Notification.Kind.MENTION));
-            assertTrue(Activity.exists(group, ActivityKind.REPLY_ADDED, paper));
-            assertFalse(Activity.exists(group, ActivityKind.CONCLUSION_RECORDED, paper));
         });
 
         Map<String, Object> own = d.passage(20, 30, "COMMENTING", "Private, then shared");
