@@ -9,6 +9,7 @@ import app.marginalia.persistence.account.Account;
 import app.marginalia.persistence.annotation.Notification;
 import app.marginalia.persistence.group.Activity;
 import app.marginalia.persistence.group.ReadingGroup;
+import app.marginalia.persistence.paper.Paper;
 import app.marginalia.web.TestLibrary;
 import app.marginalia.web.Visitor;
 import app.marginalia.web.event.DiscussionEvents;
@@ -16,6 +17,7 @@ import app.marginalia.web.group.GroupFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +44,8 @@ class ActivityFeedTest {
 
     @Inject
     DiscussionEvents events;
+    @Inject
+    SessionFactory sessions;
 
     @AfterEach
     void removeAddedPapers() {
@@ -188,6 +192,34 @@ class ActivityFeedTest {
                 ListChange.STATUS_CHANGED, "SCHEDULED")));
         assertEquals(2L, QuarkusTransaction.requiringNew().call(() -> Notification.count("recipientId = ?1 and kind = ?2",
                 member, Notification.Kind.SCHEDULED)), "moved to scheduled: told again");
+    }
+
+    @Test
+    void shouldWriteAPageOfLinesInAFixedNumberOfStatements() {
+        GroupFixture quiet = new GroupFixture();
+        GroupFixture busy = new GroupFixture();
+        // Thirty lines naming four people and several papers: names are fetched with the lines, not one by one.
+        QuarkusTransaction.requiringNew().run(() -> {
+            ReadingGroup group = ReadingGroup.findById(Long.valueOf(busy.id));
+            List<Account> people = Stream.of(busy.owner, busy.moderator, busy.member, busy.outsider, busy.admin)
+                    .map(v -> Account.findByUsername(v.username).orElseThrow()).toList();
+            List<Paper> papers = Paper.<Paper>findAll().page(0, 6).list();
+            for (int i = 0; i < 30; i++) {
+                // The owner acts; the lines are about the others, whom nothing else on the page loads.
+                Activity.append(group, people.get(0), i % 2 == 0 ? ActivityKind.ROLE_CHANGED : ActivityKind.STATUS_CHANGED,
+                        papers.get(i % papers.size()), null, people.get(1 + i % 4), i % 2 == 0 ? "MODERATOR" : "READING");
+            }
+        });
+        for (String path : List.of("/groups/%s/activity", "/groups/%s", "/api/groups/%s/activity")) {
+            assertEquals(statements(quiet, path), statements(busy, path), path + " with 1 line and with 30");
+        }
+    }
+
+    private long statements(GroupFixture g, String path) {
+        g.member.get(String.format(path, g.id)).then().statusCode(200);
+        sessions.getStatistics().clear();
+        g.member.get(String.format(path, g.id)).then().statusCode(200);
+        return sessions.getStatistics().getPrepareStatementCount();
     }
 
     private static String name(Visitor v) {
