@@ -122,6 +122,22 @@ public class Annotation extends PanacheEntityBase {
                 paperId, groupId == null ? -1L : groupId, accountId).list();
     }
 
+    /** A thread: its root and every reply, with their authors, oldest first, in one statement. */
+    public static List<Annotation> thread(long threadId) {
+        return find("select a from Annotation a join fetch a.author where a.id = ?1 or a.rootId = ?1 "
+                + "order by a.createdAt, a.id", threadId).list();
+    }
+
+    /** Whether anyone replied to this note (tombstones included). */
+    public static boolean hasReplies(long id) {
+        return count("parentId", id) > 0;
+    }
+
+    /** Moves a thread, root and replies, into a group's discussion; returns how many notes moved. */
+    public static int moveThread(long threadId, ReadingGroup group) {
+        return update("group = ?1 where id = ?2 or rootId = ?2", group, threadId);
+    }
+
     /** The note this person saved with this request key, if any. */
     public static Optional<Annotation> byRequestKey(long authorId, String requestKey) {
         return find("author.id = ?1 and requestKey = ?2", authorId, requestKey).firstResultOptional();

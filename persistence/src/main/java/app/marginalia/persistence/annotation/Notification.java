@@ -70,6 +70,11 @@ public class Notification extends PanacheEntityBase {
         return n;
     }
 
+    /** Whether the recipient already has a notification of this kind about this note. */
+    public static boolean exists(long recipientId, long annotationId, Kind kind) {
+        return count("recipientId = ?1 and annotation.id = ?2 and kind = ?3", recipientId, annotationId, kind) > 0;
+    }
+
     /** Still addressed to its recipient: about a group they belong to (or about no group). */
     private static final String CURRENT = "(n.group is null or exists (select 1 from Membership m "
             + "where m.group = n.group and m.account.id = n.recipientId))";

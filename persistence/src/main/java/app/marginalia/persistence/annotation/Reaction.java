@@ -37,17 +37,23 @@ public class Reaction extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
+    /** How many reactions of one kind a note has, and whether the viewer gave one of them. */
+    public record Count(long annotationId, ReactionKind kind, long count, boolean mine) {
+    }
+
     /**
      * Counts per note and kind for everything one person sees on a paper, and whether they
-     * reacted themselves, in one statement: rows of (annotation id, kind, count, mine).
+     * reacted themselves, in one statement.
      */
-    public static List<Object[]> countsVisible(long paperId, Long groupId, long accountId) {
+    public static List<Count> countsVisible(long paperId, Long groupId, long accountId) {
         return getEntityManager().createQuery("select r.annotationId, r.kind, count(r), "
                         + "sum(case when r.accountId = ?3 then 1 else 0 end) from Reaction r, Annotation a "
                         + "where a.id = r.annotationId and a.paper.id = ?1 and "
                         + "(a.group.id = ?2 or (a.group is null and a.author.id = ?3)) group by r.annotationId, r.kind",
                 Object[].class).setParameter(1, paperId).setParameter(2, groupId == null ? -1L : groupId)
-                .setParameter(3, accountId).getResultList();
+                .setParameter(3, accountId).getResultList().stream()
+                .map(row -> new Count((Long) row[0], (ReactionKind) row[1], ((Number) row[2]).longValue(),
+                        ((Number) row[3]).longValue() > 0)).toList();
     }
 
     /** How many reactions a note has, of every kind. */

@@ -105,4 +105,23 @@ public class Membership extends PanacheEntityBase {
         return getEntityManager().createQuery("select m.account.id from Membership m where m.group.id = ?1", Long.class)
                 .setParameter(1, groupId).getResultList();
     }
+
+    /**
+     * An account's memberships of the groups whose reading list holds a paper, with their groups,
+     * by group name, in one statement: the discussions the reader can switch between.
+     */
+    public static List<Membership> readingPaper(long accountId, long paperId) {
+        return find("select m from Membership m join fetch m.group g where m.account.id = ?1 and exists "
+                + "(select 1 from ReadingListEntry e where e.group = g and e.paper.id = ?2) order by g.name",
+                accountId, paperId).list();
+    }
+
+    /** The members of a group with these user names (lower case), with their accounts, in one statement. */
+    public static List<Membership> named(long groupId, Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return List.of();
+        }
+        return find("select m from Membership m join fetch m.account acc where m.group.id = ?1 and acc.username in ?2",
+                groupId, usernames).list();
+    }
 }

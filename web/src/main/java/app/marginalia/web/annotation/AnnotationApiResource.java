@@ -47,11 +47,20 @@ public class AnnotationApiResource {
     public record NoteJson(String body, List<String> tags, Long version) {
     }
 
-    private final AnnotationService annotations;
+    private final DiscussionReadModel annotations;
+    private final NoteCommands notes;
+    private final NoteEdits edits;
+    private final ThreadCommands threads;
+    private final Reactions reactions;
     private final CurrentUser current;
 
-    AnnotationApiResource(AnnotationService annotations, CurrentUser current) {
+    AnnotationApiResource(DiscussionReadModel annotations, NoteCommands notes, NoteEdits edits, ThreadCommands threads,
+                          Reactions reactions, CurrentUser current) {
         this.annotations = annotations;
+        this.notes = notes;
+        this.edits = edits;
+        this.threads = threads;
+        this.reactions = reactions;
         this.current = current;
     }
 
@@ -67,14 +76,14 @@ public class AnnotationApiResource {
         if (json == null || json.version() == null) {
             throw new BadRequestException("Send the note's body, tags and the version you edited.");
         }
-        annotations.edit(id, current.require(), note(json.body(), json.tags()), json.version());
+        edits.edit(id, current.require(), note(json.body(), json.tags()), json.version());
         return AnnotationJson.of(annotations.find(id, current.require()));
     }
 
     @DELETE
     @Path("{id:\\d{1,18}}")
     public Response delete(@RestPath long id) {
-        annotations.delete(id, current.require());
+        edits.delete(id, current.require());
         return Response.noContent().build();
     }
 
@@ -84,7 +93,7 @@ public class AnnotationApiResource {
         if (json == null) {
             throw new BadRequestException("Send the reply as a JSON object.");
         }
-        Annotation reply = annotations.reply(id, current.require(), note(json.body(), json.tags()), RequestKey.normalise(key));
+        Annotation reply = notes.reply(id, current.require(), note(json.body(), json.tags()), RequestKey.normalise(key));
         return Response.created(URI.create("/api/annotations/" + reply.id)).entity(AnnotationJson.of(reply)).build();
     }
 
@@ -93,20 +102,20 @@ public class AnnotationApiResource {
     public Map<String, Object> react(@RestPath long id, ReactionJson json) {
         ReactionKind kind = ReactionKind.parse(json == null ? null : json.kind())
                 .orElseThrow(() -> new BadRequestException("Give a reaction kind: AGREE, INSIGHTFUL or CONFUSED."));
-        return Map.of("kind", kind.name(), "given", annotations.react(id, current.require(), kind, json.given()));
+        return Map.of("kind", kind.name(), "given", reactions.react(id, current.require(), kind, json.given()));
     }
 
     @POST
     @Path("{id:\\d{1,18}}/answer")
     public AnnotationJson answer(@RestPath long id, Map<String, Long> json) {
-        annotations.answer(id, current.require(), json == null ? null : json.get("replyId"));
+        threads.answer(id, current.require(), json == null ? null : json.get("replyId"));
         return AnnotationJson.of(annotations.find(id, current.require()));
     }
 
     @POST
     @Path("{id:\\d{1,18}}/resolve")
     public AnnotationJson resolve(@RestPath long id, Map<String, Boolean> json) {
-        annotations.resolve(id, current.require(), json == null || !Boolean.FALSE.equals(json.get("resolved")));
+        threads.resolve(id, current.require(), json == null || !Boolean.FALSE.equals(json.get("resolved")));
         return AnnotationJson.of(annotations.find(id, current.require()));
     }
 
@@ -122,7 +131,7 @@ public class AnnotationApiResource {
         }
         TextPositionSelector position = new TextPositionSelector(json.start(), json.end());
         TextQuoteSelector quote = json.exact() == null ? null : new TextQuoteSelector(json.exact(), json.prefix(), json.suffix());
-        annotations.reattach(id, current.require(), position, quote);
+        threads.reattach(id, current.require(), position, quote);
         return AnnotationJson.of(annotations.find(id, current.require()));
     }
 

@@ -32,10 +32,10 @@ public class AnnotationForm {
     @RestForm
     public String requestKey;
 
-    public AnnotationService.NewAnnotation request() {
+    public NewAnnotation request() {
         TextPositionSelector position = start == null || end == null ? null : new TextPositionSelector(start, end);
         TextQuoteSelector quote = position == null || exact == null ? null : new TextQuoteSelector(exact, prefix, suffix);
-        return new AnnotationService.NewAnnotation(groupId == null || groupId == 0 ? null : groupId,
+        return new NewAnnotation(groupId == null || groupId == 0 ? null : groupId,
                 Motivation.parse(motivation).orElse(Motivation.COMMENTING), position, quote, NoteDraft.of(body, tags),
                 RequestKey.normalise(requestKey));
     }

@@ -45,11 +45,20 @@ public class AnnotationResource {
 
     }
 
-    private final AnnotationService annotations;
+    private final DiscussionReadModel annotations;
+    private final NoteCommands notes;
+    private final NoteEdits edits;
+    private final ThreadCommands threads;
+    private final Reactions reactions;
     private final CurrentUser current;
 
-    AnnotationResource(AnnotationService annotations, CurrentUser current) {
+    AnnotationResource(DiscussionReadModel annotations, NoteCommands notes, NoteEdits edits, ThreadCommands threads,
+                       Reactions reactions, CurrentUser current) {
         this.annotations = annotations;
+        this.notes = notes;
+        this.edits = edits;
+        this.threads = threads;
+        this.reactions = reactions;
         this.current = current;
     }
 
@@ -63,7 +72,7 @@ public class AnnotationResource {
     @Path("{id:\\d{1,18}}/replies")
     public Response reply(@RestPath long id, @RestForm String body, @RestForm String tags, @RestForm String requestKey) {
         CurrentUser.SignedIn user = current.require();
-        return back(() -> annotations.reply(id, user, NoteDraft.of(body, tags), RequestKey.normalise(requestKey)),
+        return back(() -> notes.reply(id, user, NoteDraft.of(body, tags), RequestKey.normalise(requestKey)),
                 annotations, current,
                 annotations.permalink(id, user), "Reply posted.");
     }
@@ -74,7 +83,7 @@ public class AnnotationResource {
         CurrentUser.SignedIn user = current.require();
         String permalink = annotations.permalink(id, user);
         try {
-            annotations.edit(id, user, NoteDraft.of(body, tags), version == null ? -1 : version);
+            edits.edit(id, user, NoteDraft.of(body, tags), version == null ? -1 : version);
             return Flash.redirect(permalink, "Note updated.");
         } catch (EditConflictException e) {
             return Response.status(409).entity(Templates.edit(id, permalink, body, tags, e.currentVersion(),
@@ -90,7 +99,7 @@ public class AnnotationResource {
     public Response delete(@RestPath long id) {
         CurrentUser.SignedIn user = current.require();
         String permalink = annotations.permalink(id, user);
-        annotations.delete(id, user);
+        edits.delete(id, user);
         return Flash.redirect(permalink.replaceAll("#.*", ""), "Note deleted.");
     }
 
@@ -99,7 +108,7 @@ public class AnnotationResource {
     public Response react(@RestPath long id, @RestForm String kind, @RestForm Boolean given) {
         CurrentUser.SignedIn user = current.require();
         ReactionKind reaction = ReactionKind.parse(kind).orElseThrow(() -> new BadRequestException("Unknown reaction."));
-        annotations.react(id, user, reaction, given);
+        reactions.react(id, user, reaction, given);
         return Flash.redirect(annotations.permalink(id, user));
     }
 
@@ -107,7 +116,7 @@ public class AnnotationResource {
     @Path("{id:\\d{1,18}}/answer")
     public Response answer(@RestPath long id, @RestForm Long replyId) {
         CurrentUser.SignedIn user = current.require();
-        annotations.answer(id, user, replyId);
+        threads.answer(id, user, replyId);
         return Flash.redirect(annotations.permalink(id, user), replyId == null ? "Question reopened." : "Marked as answered.");
     }
 
@@ -115,7 +124,7 @@ public class AnnotationResource {
     @Path("{id:\\d{1,18}}/resolve")
     public Response resolve(@RestPath long id, @RestForm boolean resolved) {
         CurrentUser.SignedIn user = current.require();
-        annotations.resolve(id, user, resolved);
+        threads.resolve(id, user, resolved);
         return Flash.redirect(annotations.permalink(id, user), resolved ? "Thread resolved." : "Thread reopened.");
     }
 
@@ -126,7 +135,7 @@ public class AnnotationResource {
         if (groupId == null) {
             throw new BadRequestException("Choose a group to share with.");
         }
-        annotations.share(id, user, groupId);
+        threads.share(id, user, groupId);
         return Flash.redirect(annotations.permalink(id, user), "Shared with the group.");
     }
 
@@ -145,7 +154,7 @@ public class AnnotationResource {
     }
 
     /** Runs a change and returns to the saved note's permalink; a broken rule returns with its message. */
-    public static Response back(Supplier<Annotation> change, AnnotationService annotations, CurrentUser current,
+    public static Response back(Supplier<Annotation> change, DiscussionReadModel annotations, CurrentUser current,
                          String fallback, String done) {
         try {
             Annotation saved = change.get();

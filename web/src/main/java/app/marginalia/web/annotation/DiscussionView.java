@@ -1,5 +1,7 @@
 package app.marginalia.web.annotation;
 
+import app.marginalia.core.discussion.ThreadState;
+
 import java.util.List;
 
 /**
@@ -71,10 +73,19 @@ public record DiscussionView(boolean signedIn, Long groupId, String groupName, L
         }
     }
 
-    /** A thread: its root note, its replies in reading order, and its state. */
+    /**
+     * A thread: its root note, its replies in reading order, and where it stands ({@code state},
+     * decided by {@link ThreadState}; the flags say what was done, so an answered question that
+     * was resolved still shows its answer).
+     */
     public record Thread(long id, Note root, List<Note> replies, String quote, Integer start, boolean resolved,
                          boolean question, boolean answered, boolean priv, boolean canResolve, boolean canShare,
-                         boolean detached, boolean canReattach, int freshNotes) {
+                         boolean detached, boolean canReattach, int freshNotes, ThreadState state) {
+
+        /** A question still waiting for an answer: not answered, not resolved. */
+        public boolean open() {
+            return state == ThreadState.OPEN;
+        }
 
         /** Others wrote in this thread since the viewer last opened the paper in this group. */
         public boolean fresh() {

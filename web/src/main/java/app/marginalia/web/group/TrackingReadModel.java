@@ -8,6 +8,7 @@ import app.marginalia.persistence.annotation.Annotation;
 import app.marginalia.persistence.group.Activity;
 import app.marginalia.persistence.group.Membership;
 import app.marginalia.persistence.group.ReadingListEntry;
+import app.marginalia.web.discussion.ActivityLines;
 import app.marginalia.web.group.GroupViews.ActivityLine;
 import app.marginalia.web.group.GroupViews.Candidate;
 import app.marginalia.web.group.GroupViews.Choice;
@@ -146,7 +147,7 @@ public class TrackingReadModel {
      * a sentence (kind, references and detail, read with current names) belongs to it.
      */
     static String sentence(Activity a) {
-        return a.summary;
+        return ActivityLines.sentence(a);
     }
 
     /** The group's activity between two days (inclusive, in the group's zone), as Markdown. */

@@ -7,7 +7,9 @@ import app.marginalia.core.system.RequestKey;
 import app.marginalia.persistence.annotation.Annotation;
 import app.marginalia.web.annotation.AnnotationApiResource;
 import app.marginalia.web.annotation.AnnotationJson;
-import app.marginalia.web.annotation.AnnotationService;
+import app.marginalia.web.annotation.DiscussionReadModel;
+import app.marginalia.web.annotation.NewAnnotation;
+import app.marginalia.web.annotation.NoteCommands;
 import app.marginalia.web.group.ReadMarkers;
 import app.marginalia.web.system.CurrentUser;
 import jakarta.ws.rs.BadRequestException;
@@ -45,14 +47,16 @@ public class PaperApiResource {
     }
 
     private final PaperService papers;
-    private final AnnotationService annotations;
+    private final DiscussionReadModel annotations;
+    private final NoteCommands notes;
     private final ReadMarkers markers;
     private final CurrentUser current;
 
-    PaperApiResource(PaperService papers, AnnotationService annotations, ReadMarkers markers,
+    PaperApiResource(PaperService papers, DiscussionReadModel annotations, NoteCommands notes, ReadMarkers markers,
                      CurrentUser current) {
         this.papers = papers;
         this.annotations = annotations;
+        this.notes = notes;
         this.markers = markers;
         this.current = current;
     }
@@ -102,7 +106,7 @@ public class PaperApiResource {
                 : new TextQuoteSelector(json.exact(), json.prefix(), json.suffix());
         Motivation motivation = json.motivation() == null ? Motivation.COMMENTING : Motivation.parse(json.motivation())
                 .orElseThrow(() -> new BadRequestException("Unknown motivation: " + json.motivation()));
-        Annotation a = annotations.create(id, current.require(), new AnnotationService.NewAnnotation(json.groupId(),
+        Annotation a = notes.create(id, current.require(), new NewAnnotation(json.groupId(),
                 motivation, position, quote, AnnotationApiResource.note(json.body(), json.tags()), RequestKey.normalise(key)));
         return Response.created(URI.create("/api/annotations/" + a.id)).entity(AnnotationJson.of(a)).build();
     }

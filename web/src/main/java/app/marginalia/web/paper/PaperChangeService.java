@@ -24,7 +24,7 @@ import app.marginalia.persistence.paper.PaperProposal;
 import app.marginalia.persistence.paper.PaperRevision;
 import app.marginalia.persistence.paper.PaperText;
 import app.marginalia.persistence.paper.PaperTextLayout;
-import app.marginalia.web.annotation.AnnotationService;
+import app.marginalia.web.annotation.Reanchoring;
 import app.marginalia.web.search.SearchIndexer;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
@@ -59,10 +59,10 @@ public class PaperChangeService {
     static final int MAX_PENDING_PER_ACCOUNT = 20;
     static final int REASON_MAX = 500;
 
-    private final AnnotationService annotations;
+    private final Reanchoring annotations;
     private final SearchIndexer search;
 
-    PaperChangeService(AnnotationService annotations, SearchIndexer search) {
+    PaperChangeService(Reanchoring annotations, SearchIndexer search) {
         this.annotations = annotations;
         this.search = search;
     }
@@ -74,7 +74,7 @@ public class PaperChangeService {
 
     /** What applying a change did: the revision recorded (none when nothing changed), and the notes. */
     public record Applied(PaperRevision revision, int textVersion, boolean textChanged,
-                          AnnotationService.Reanchored notes) {
+                          Reanchoring.Reanchored notes) {
 
         public boolean changed() {
             return revision != null;
@@ -436,7 +436,7 @@ public class PaperChangeService {
         boolean newVersion = !sameVersion(current, document, fileId);
         boolean textChanged = !document.text().equals(current.content);
         if (before.changesTo(fields).isEmpty() && !newVersion) {
-            return new Applied(null, paper.textVersion, false, new AnnotationService.Reanchored(0, 0, 0));
+            return new Applied(null, paper.textVersion, false, new Reanchoring.Reanchored(0, 0, 0));
         }
         PaperRevision revision = new PaperRevision();
         revision.paper = paper;
@@ -447,7 +447,7 @@ public class PaperChangeService {
         revision.setBefore(before, paper.textVersion);
         paper.setFields(fields);
         paper.updatedAt = now;
-        AnnotationService.Reanchored notes = new AnnotationService.Reanchored(0, 0, 0);
+        Reanchoring.Reanchored notes = new Reanchoring.Reanchored(0, 0, 0);
         if (newVersion) {
             PaperText next = new PaperText();
             next.paper = paper;

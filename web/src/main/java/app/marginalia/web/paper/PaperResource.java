@@ -2,8 +2,9 @@ package app.marginalia.web.paper;
 
 import app.marginalia.web.annotation.AnnotationForm;
 import app.marginalia.web.annotation.AnnotationResource;
-import app.marginalia.web.annotation.AnnotationService;
+import app.marginalia.web.annotation.DiscussionReadModel;
 import app.marginalia.web.annotation.DiscussionView;
+import app.marginalia.web.annotation.NoteCommands;
 import app.marginalia.web.group.GroupPageReadModel;
 import app.marginalia.web.group.GroupViews;
 import app.marginalia.web.group.ReadMarkers;
@@ -62,14 +63,15 @@ public class PaperResource {
     private final GroupPageReadModel groups;
     private final ReadingListCommands list;
     private final CurrentUser current;
-    private final AnnotationService annotations;
+    private final DiscussionReadModel annotations;
+    private final NoteCommands notes;
     private final TrackingReadModel tracking;
     private final ReadMarkers markers;
     private final PdfService pdf;
 
     PaperResource(PaperService papers, PaperChangeService changes, GroupPageReadModel groups, ReadingListCommands list,
-                  CurrentUser current, AnnotationService annotations, TrackingReadModel tracking, ReadMarkers markers,
-                  PdfService pdf) {
+                  CurrentUser current, DiscussionReadModel annotations, NoteCommands notes, TrackingReadModel tracking,
+                  ReadMarkers markers, PdfService pdf) {
         this.pdf = pdf;
         this.papers = papers;
         this.changes = changes;
@@ -77,6 +79,7 @@ public class PaperResource {
         this.list = list;
         this.current = current;
         this.annotations = annotations;
+        this.notes = notes;
         this.tracking = tracking;
         this.markers = markers;
     }
@@ -154,7 +157,7 @@ public class PaperResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response annotate(@RestPath long id, @BeanParam AnnotationForm form) {
         CurrentUser.SignedIn user = current.require();
-        return AnnotationResource.back(() -> annotations.create(id, user, form.request()), annotations, current,
+        return AnnotationResource.back(() -> notes.create(id, user, form.request()), annotations, current,
                 "/papers/" + id + "?group=" + (form.groupId == null ? 0 : form.groupId), "Note saved.");
     }
 

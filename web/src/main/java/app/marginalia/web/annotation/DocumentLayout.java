@@ -1,0 +1,77 @@
+package app.marginalia.web.annotation;
+
+import app.marginalia.core.annotation.HighlightLayout;
+import app.marginalia.core.annotation.Selectors;
+import app.marginalia.core.document.Block;
+import app.marginalia.core.document.BlockKind;
+import app.marginalia.core.document.Document;
+import app.marginalia.persistence.annotation.Annotation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** A paper's text as the reader lays it out: its blocks, each cut into segments by the highlights on it. */
+final class DocumentLayout {
+
+    private DocumentLayout() {
+    }
+
+    /**
+     * The document's blocks with their highlight segments. Every block, whatever its kind, carries
+     * its offsets the same way, so a selection anywhere in the text maps to the same selectors.
+     */
+    static List<DiscussionView.Paragraph> of(Document document, List<HighlightLayout.Range> ranges,
+                                             Map<Long, Annotation> byId) {
+        String text = document.text();
+        List<Block> blocks = document.blocks();
+        List<DiscussionView.Paragraph> result = new ArrayList<>();
+        Set<Long> anchored = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            List<DiscussionView.Segment> segments = new ArrayList<>();
+            for (HighlightLayout.Segment s : HighlightLayout.segments(b.start(), b.end(), ranges)) {
+                String piece = Selectors.slice(text, s.start(), s.end());
+                if (s.annotations().isEmpty()) {
+                    segments.add(new DiscussionView.Segment(piece, List.of(), null, null, null));
+                    continue;
+                }
+                long first = s.annotations().get(0);
+                String anchor = anchored.add(first) ? "hl-" + first : null;
+                Annotation a = byId.get(first);
+                String kind = a == null ? "note" : a.motivation.name().toLowerCase(Locale.ROOT);
+                segments.add(new DiscussionView.Segment(piece, s.annotations(), first, anchor, kind));
+            }
+            BlockKind previous = i == 0 ? null : blocks.get(i - 1).kind();
+            BlockKind next = i + 1 == blocks.size() ? null : blocks.get(i + 1).kind();
+            String label = null;
+            if (b.kind() == BlockKind.ABSTRACT && previous == null) {
+                label = "Abstract";
+            } else if (b.kind() != BlockKind.ABSTRACT && !b.heading() && (previous == null || previous == BlockKind.ABSTRACT)) {
+                label = "Full text"; // a body that does not open with a heading
+            }
+            String id = b.heading() ? sectionId(b.text(), ids) : "para-" + i;
+            result.add(new DiscussionView.Paragraph(i, b.start(), b.end(), segments,
+                    b.kind().name().toLowerCase(Locale.ROOT), b.level(), id, b.text(), label,
+                    b.kind() == BlockKind.REFERENCE && previous != BlockKind.REFERENCE,
+                    b.kind() == BlockKind.REFERENCE && next != BlockKind.REFERENCE));
+        }
+        return result;
+    }
+
+    /** A heading's anchor: "sec-" and its words, made unique within the document. */
+    private static String sectionId(String heading, Set<String> taken) {
+        String slug = java.text.Normalizer.normalize(heading, java.text.Normalizer.Form.NFKD)
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String base = "sec-" + (slug.length() > 48 ? slug.substring(0, 48).replaceAll("-$", "") : slug);
+        String id = base;
+        for (int n = 2; !taken.add(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+}
