@@ -513,6 +513,20 @@ public final class SearchIndex implements AutoCloseable {
         return s == null ? "" : s;
     }
 
+    /**
+     * Closes the index dropping everything written since the last commit, as a killed process
+     * would leave it (for tests of recovery).
+     */
+    public void abandon() {
+        try {
+            searchers.close();
+            writer.rollback();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -1,5 +1,6 @@
 package app.marginalia.web.account;
 
+import app.marginalia.core.discussion.DiscussionEvent;
 import app.marginalia.core.account.AccountDraft;
 import app.marginalia.core.account.PasswordRules;
 import app.marginalia.core.paper.CanonicalText;
@@ -10,7 +11,7 @@ import app.marginalia.persistence.account.InstanceLock;
 import app.marginalia.core.discussion.LiveEvent;
 import app.marginalia.web.group.GroupService;
 import app.marginalia.web.live.LiveEvents;
-import app.marginalia.web.search.SearchIndexer;
+import app.marginalia.web.event.DiscussionEvents;
 import app.marginalia.web.system.InvalidFormException;
 import app.marginalia.web.system.RateLimits;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -38,13 +39,13 @@ public class AccountService {
     private final RateLimits rateLimits;
     private final GroupService groups;
 
-    private final SearchIndexer search;
+    private final DiscussionEvents events;
     private final LiveEvents live;
 
-    AccountService(RateLimits rateLimits, GroupService groups, SearchIndexer search, LiveEvents live) {
+    AccountService(RateLimits rateLimits, GroupService groups, DiscussionEvents events, LiveEvents live) {
         this.rateLimits = rateLimits;
         this.groups = groups;
-        this.search = search;
+        this.events = events;
         this.live = live;
     }
 
@@ -198,7 +199,7 @@ public class AccountService {
             throw new InvalidFormException(problems);
         }
         if (!account.displayName.equals(draft.displayName())) {
-            search.author(accountId);
+            events.emit(new DiscussionEvent.AccountChanged(accountId, accountId, true));
         }
         account.displayName = draft.displayName();
         account.email = draft.email();

@@ -11,6 +11,7 @@ import app.marginalia.core.annotation.Reanchor;
 import app.marginalia.core.annotation.Selectors;
 import app.marginalia.core.annotation.TextPositionSelector;
 import app.marginalia.core.annotation.TextQuoteSelector;
+import app.marginalia.core.discussion.DiscussionEvent;
 import app.marginalia.core.discussion.LiveEvent;
 import app.marginalia.core.group.Action;
 import app.marginalia.core.group.ActivityKind;
@@ -35,7 +36,7 @@ import app.marginalia.persistence.group.ReadingListEntry;
 import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.paper.PaperText;
 import app.marginalia.web.live.LiveEvents;
-import app.marginalia.web.search.SearchIndexer;
+import app.marginalia.web.event.DiscussionEvents;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,11 +72,11 @@ import java.util.function.Predicate;
 public class AnnotationService {
 
     private final LiveEvents live;
-    private final SearchIndexer search;
+    private final DiscussionEvents events;
 
-    AnnotationService(LiveEvents live, SearchIndexer search) {
+    AnnotationService(LiveEvents live, DiscussionEvents events) {
         this.live = live;
-        this.search = search;
+        this.events = events;
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
@@ -237,7 +238,7 @@ public class AnnotationService {
                     author.displayName + (question ? " asked a question on “" : " added a note on “") + paper.title + "”",
                     paper, a);
         }
-        changed(a);
+        changed(a, new DiscussionEvent.NoteAdded(a.id, paperId, groupId, user.id(), motivation));
         return a;
     }
 
@@ -276,7 +277,8 @@ public class AnnotationService {
             Activity.record(reply.group, reply.author, ActivityKind.REPLY_ADDED, reply.author.displayName
                     + " replied on “" + reply.paper.title + "”", reply.paper, reply);
         }
-        changed(reply);
+        changed(reply, new DiscussionEvent.ReplyAdded(reply.id, reply.rootId, attachTo.id, reply.paper.id, groupOf(reply),
+                user.id()));
         return reply;
     }
 
@@ -307,7 +309,7 @@ public class AnnotationService {
         a.updatedAt = a.editedAt;
         flushOrConflict(note, a);
         notifyMentions(a, a.author);
-        changed(a);
+        changed(a, new DiscussionEvent.NoteEdited(a.id, a.threadId(), a.paper.id, groupOf(a), user.id()));
         return a;
     }
 
@@ -324,7 +326,7 @@ public class AnnotationService {
         }
         live.afterCommit(LiveEvent.note(LiveEvent.Type.NOTE_DELETED, a.paper.id, a.group == null ? null : a.group.id,
                 a.id, a.threadId(), a.author.id));
-        search.thread(a.threadId(), a.id);
+        events.emit(new DiscussionEvent.NoteDeleted(a.id, a.threadId(), a.paper.id, groupOf(a), user.id()));
         if (Annotation.count("parentId", a.id) > 0) {
             a.deleted = true;
             a.body = "";
@@ -350,7 +352,7 @@ public class AnnotationService {
         }
         if (existing.isPresent()) {
             existing.get().delete();
-            changed(v.annotation());
+            changed(v.annotation(), reacted(v.annotation(), user, kind, false));
             return false;
         }
         Reaction reaction = new Reaction();
@@ -359,7 +361,7 @@ public class AnnotationService {
         reaction.kind = kind;
         reaction.createdAt = Instant.now();
         reaction.persist();
-        changed(v.annotation());
+        changed(v.annotation(), reacted(v.annotation(), user, kind, true));
         return true;
     }
 
@@ -388,7 +390,8 @@ public class AnnotationService {
             question.answerId = null;
         }
         question.updatedAt = Instant.now();
-        changed(question);
+        changed(question, new DiscussionEvent.AnswerMarked(question.id, question.answerId, question.paper.id,
+                groupOf(question), user.id()));
     }
 
     public void resolve(long threadId, SignedIn user, boolean resolved) {
@@ -409,7 +412,7 @@ public class AnnotationService {
                     who.displayName + (resolved ? " resolved a thread on “" : " reopened a thread on “")
                             + thread.paper.title + "”", thread.paper, thread);
         }
-        changed(thread);
+        changed(thread, new DiscussionEvent.ThreadResolved(thread.id, thread.paper.id, groupOf(thread), user.id(), resolved));
     }
 
     /** Shares a private note, with its replies, into a group that reads the paper. */
@@ -429,7 +432,7 @@ public class AnnotationService {
         notifyMentions(a, a.author);
         Activity.record(membership.group, a.author, ActivityKind.NOTE_SHARED, a.author.displayName
                 + " shared a note on “" + a.paper.title + "”", a.paper, a);
-        changed(a);
+        changed(a, new DiscussionEvent.NoteShared(a.id, a.paper.id, groupId, user.id()));
     }
 
     /** What re-anchoring did to a paper's notes after its text changed. */
@@ -481,7 +484,7 @@ public class AnnotationService {
         place(a, position, checked, a.paper.textVersion);
         a.detached = false;
         a.updatedAt = Instant.now();
-        changed(a);
+        changed(a, new DiscussionEvent.NoteReattached(a.id, a.paper.id, groupOf(a), user.id()));
         return a;
     }
 
@@ -607,11 +610,22 @@ public class AnnotationService {
         a.tags = String.join("\n", note.tags());
     }
 
-    /** Announces a change of a note to the open pages that show its discussion and to the search index, once committed. */
-    private void changed(Annotation a) {
+    /**
+     * Announces a change of a note to the open pages that show its discussion, once committed, and
+     * records the command's event (the search index follows the outbox).
+     */
+    private void changed(Annotation a, DiscussionEvent event) {
         live.afterCommit(LiveEvent.note(LiveEvent.Type.NOTE, a.paper.id, a.group == null ? null : a.group.id, a.id,
                 a.threadId(), a.author.id));
-        search.thread(a.threadId(), a.id);
+        events.emit(event);
+    }
+
+    private static Long groupOf(Annotation a) {
+        return a.group == null ? null : a.group.id;
+    }
+
+    private static DiscussionEvent reacted(Annotation a, SignedIn user, ReactionKind kind, boolean given) {
+        return new DiscussionEvent.Reacted(a.id, a.threadId(), a.paper.id, groupOf(a), user.id(), kind, given);
     }
 
     private void notifyMentions(Annotation a, Account actor) {

@@ -1,5 +1,6 @@
 package app.marginalia.web.group;
 
+import app.marginalia.core.discussion.DiscussionEvent;
 import app.marginalia.core.discussion.LiveEvent;
 import app.marginalia.core.group.Action;
 import app.marginalia.core.group.ActivityKind;
@@ -19,6 +20,7 @@ import app.marginalia.persistence.group.ReadingListEntry;
 import app.marginalia.persistence.group.Vote;
 import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.paper.PaperOrigin;
+import app.marginalia.web.event.DiscussionEvents;
 import app.marginalia.web.group.GroupViews.Abilities;
 import app.marginalia.web.group.GroupViews.ActivityLine;
 import app.marginalia.web.group.GroupViews.Candidate;
@@ -28,7 +30,6 @@ import app.marginalia.web.group.GroupViews.Meeting;
 import app.marginalia.web.group.GroupViews.Member;
 import app.marginalia.web.group.GroupViews.Section;
 import app.marginalia.web.live.LiveEvents;
-import app.marginalia.web.search.SearchIndexer;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
 import app.marginalia.web.system.MarginaliaConfig;
@@ -69,13 +70,13 @@ public class GroupService {
     private final MarginaliaConfig config;
     private final LiveEvents live;
     private final DiscussionTracking tracking;
-    private final SearchIndexer search;
+    private final DiscussionEvents events;
 
-    GroupService(MarginaliaConfig config, LiveEvents live, DiscussionTracking tracking, SearchIndexer search) {
+    GroupService(MarginaliaConfig config, LiveEvents live, DiscussionTracking tracking, DiscussionEvents events) {
         this.config = config;
         this.live = live;
         this.tracking = tracking;
-        this.search = search;
+        this.events = events;
     }
 
     /** A group in someone's list of groups. */
@@ -226,15 +227,13 @@ public class GroupService {
             throw new InvalidFormException(form.problems());
         }
         ReadingGroup group = at.group();
-        if (!group.name.equals(form.cleanName())) {
-            search.group(groupId);
-        }
         group.name = form.cleanName();
         group.description = form.cleanDescription();
         group.timeZone = ZoneId.of(form.timeZone.strip()).getId();
         group.updatedAt = Instant.now();
         record(group, at.membership().account, ActivityKind.GROUP_EDITED,
                 at.membership().account.displayName + " changed the group's settings", null);
+        events.emit(new DiscussionEvent.GroupChanged(groupId, user.id(), DiscussionEvent.GroupChange.EDITED));
     }
 
     /** Deletes the group with everything in it; the owner confirms by typing its name. */
@@ -247,7 +246,7 @@ public class GroupService {
         }
         // A bulk delete: the database cascades to members, list, votes, invitations and activity.
         ReadingGroup.delete("id", groupId);
-        search.groupDeleted(groupId);
+        events.emit(new DiscussionEvent.GroupChanged(groupId, user.id(), DiscussionEvent.GroupChange.DELETED));
         return name;
     }
 
