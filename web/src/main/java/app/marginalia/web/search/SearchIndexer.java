@@ -13,6 +13,7 @@ import app.marginalia.web.system.MarginaliaConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -92,6 +93,8 @@ public class SearchIndexer {
     private long lastCommit;
     private long nextPrune;
     private int failures;
+    /** A rebuild started and did not finish: the index in memory is part cleared, part filled. */
+    private boolean unfinishedRebuild;
 
     // ---- What tests and the health check read ----
     private final AtomicLong rebuilds = new AtomicLong();
@@ -207,6 +210,11 @@ public class SearchIndexer {
         }
     }
 
+    /** Stops before the database goes away, committing what was applied. */
+    void onStop(@Observes ShutdownEvent event) {
+        stop(true);
+    }
+
     @PreDestroy
     void close() {
         stop(true);
@@ -285,7 +293,7 @@ public class SearchIndexer {
             try {
                 if (asked != null) {
                     asked.complete(rebuildNow("an administrator asked for it"));
-                } else if (cursor == null) {
+                } else if (cursor == null || unfinishedRebuild) {
                     startUp();
                 } else {
                     pass();
@@ -334,9 +342,8 @@ public class SearchIndexer {
         SearchIndex idx = index();
         Map<String, String> stored = idx.facts();
         Database db = tx(() -> new Database(SearchRows.origin(), OutboxEntry.firstId().orElse(null), OutboxEntry.lastId()));
-        String reason = staleness(stored, db);
+        String reason = unfinishedRebuild ? "the last rebuild did not finish" : staleness(stored, db);
         if (reason != null) {
-            Log.infof("Search index: rebuilding because %s", reason);
             caughtUp = -1;
             rebuildNow(reason);
             return;
@@ -364,6 +371,9 @@ public class SearchIndexer {
         if (!SCHEMA.equals(stored.get("schema"))) {
             return stored.get("schema") == null ? "there is no index yet"
                     : "the index has schema " + stored.get("schema") + " and this version writes " + SCHEMA;
+        }
+        if (stored.get("origin") == null) {
+            return "the index does not say which database it was built from";
         }
         if (!db.origin().equals(stored.get("origin"))) {
             return "the index was built from another database (its first paper " + stored.get("origin")
@@ -524,6 +534,7 @@ public class SearchIndexer {
      * between are applied again, which is harmless.
      */
     private long[] rebuildNow(String reason) {
+        Log.infof("Search index: rebuilding because %s", reason);
         rebuilding = true;
         try {
             long started = System.nanoTime();
@@ -531,6 +542,9 @@ public class SearchIndexer {
             long from = tx(() -> OutboxEntry.lastIdBefore(startedAt.minus(settings.outboxGrace()))
                     .orElseGet(() -> OutboxEntry.firstId().map(first -> first - 1).orElse(0L)));
             SearchIndex idx = index();
+            // Not committed until the end: a crashed process keeps its last consistent index and
+            // position; this process remembers to start again if a batch fails.
+            unfinishedRebuild = true;
             idx.clear();
             long papers = 0, notes = 0;
             long after = 0;
@@ -566,9 +580,10 @@ public class SearchIndexer {
             cursor = new OutboxCursor(from);
             dirty = true;
             commit(true);
+            unfinishedRebuild = false;
             rebuilds.incrementAndGet();
-            Log.infof("Search index rebuilt (%s): %d papers, %d notes in %d ms; reading the outbox from %d", reason,
-                    papers, notes, (System.nanoTime() - started) / 1_000_000, from);
+            Log.infof("Search index rebuilt: %d papers, %d notes in %d ms; reading the outbox from %d", papers, notes,
+                    (System.nanoTime() - started) / 1_000_000, from);
             pass();
             return new long[]{papers, notes};
         } finally {

@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,6 +116,10 @@ class OutboxSearchTest {
         assertEquals(List.of(edited), noteIds(d.g.member, renamed));
         assertEquals(List.of(), noteIds(d.g.member, gone), "the deleted note is gone");
         assertEquals(List.of(added), noteIds(d.g.member, kept + " is:open"), "with its thread state");
+        // What a script sees of it (the crash test checks "no rebuild" this way).
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'search' }.data.rebuilds", equalTo((int) rebuilds))
+                .body("checks.find { it.name == 'search' }.data.caughtUp", greaterThanOrEqualTo(3));
     }
 
     @Test
