@@ -74,8 +74,25 @@ public class OutboxEntry extends PanacheEntityBase {
                 .getSingleResult());
     }
 
-    /** Deletes rows older than {@code before}; returns how many. */
+    /** Committed rows with ids from {@code fromId} to {@code toId} (both included), in id order. */
+    public static List<Row> between(long fromId, long toId) {
+        return getEntityManager().createQuery("select e.id, e.type, e.payload, e.createdAt from OutboxEntry e "
+                        + "where e.id between :from and :to order by e.id", Row.class)
+                .setParameter("from", fromId).setParameter("to", toId).getResultList();
+    }
+
+    /** The highest id of a row written before {@code before}, if any is left. */
+    public static Optional<Long> lastIdBefore(Instant before) {
+        return Optional.ofNullable(getEntityManager().createQuery("select max(e.id) from OutboxEntry e "
+                + "where e.createdAt < :before", Long.class).setParameter("before", before).getSingleResult());
+    }
+
+    /**
+     * Deletes rows older than {@code before}, except the newest row of all; returns how many.
+     * The newest row stays so the table always shows how far ids have gone: a reader whose
+     * position is below the oldest row left knows that rows it never applied were deleted.
+     */
     public static long pruneBefore(Instant before) {
-        return delete("createdAt < ?1", before);
+        return delete("createdAt < ?1 and id < ?2", before, lastId());
     }
 }

@@ -73,8 +73,9 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * A note as the index keeps it. {@code kind} is question, note, highlight or reply;
-     * {@code state} is the thread's: open, answered or resolved (or none for a plain note).
+     * A note as the index keeps it. {@code kind} is its thread's kind ({@code ThreadKind.term()}:
+     * question, note, highlight) for a root, reply for a reply; {@code state} is the thread's
+     * ({@code ThreadState.term()}: open, answered, unresolved, resolved, none, gone).
      */
     public record NoteDoc(long id, long threadId, long paperId, String paperTitle, Long groupId, String groupName,
                           long authorId, String authorName, String authorUsername, String kind, String state,
@@ -245,7 +246,10 @@ public final class SearchIndex implements AutoCloseable {
             throws IOException {
         BooleanQuery.Builder b = base(searcher, query, "paper", PAPER_FIELDS, typos);
         for (String paper : query.papers()) {
-            b.add(orOf(new TermQuery(new Term("paperid", paper)), allWords("title", paper)), Occur.FILTER);
+            b.add(paperIs("title", paper), Occur.FILTER);
+        }
+        for (String paper : query.exclusions().papers()) {
+            b.add(paperIs("title", paper), Occur.MUST_NOT);
         }
         return run(searcher, b.build(), query, offset, limit, List.of("title", "authors", "text"), "paper", typos);
     }
@@ -266,30 +270,35 @@ public final class SearchIndex implements AutoCloseable {
                           int limit, boolean typos) throws IOException {
         BooleanQuery.Builder b = base(searcher, query, "note", NOTE_FIELDS, typos);
         b.add(new TermInSetQuery("vis", visibility.stream().map(BytesRef::new).toList()), Occur.FILTER);
-        for (String tag : query.tags()) {
-            b.add(new TermQuery(new Term("tag", tag)), Occur.FILTER);
-        }
-        for (String author : query.authors()) {
-            b.add(orOf(new TermQuery(new Term("authorkey", author.toLowerCase(Locale.ROOT))), allWords("author", author)),
-                    Occur.FILTER);
-        }
-        for (String group : query.groups()) {
-            b.add(orOf(new TermQuery(new Term("groupid", group)), phrase("group", group)), Occur.FILTER);
-        }
-        for (String paper : query.papers()) {
-            b.add(orOf(new TermQuery(new Term("paperid", paper)), allWords("paper", paper)), Occur.FILTER);
-        }
-        for (SearchQuery.Is is : query.is()) {
-            b.add(switch (is) {
-                case QUESTION -> new TermQuery(new Term("kind", "question"));
-                case NOTE -> new TermQuery(new Term("kind", "note"));
-                case HIGHLIGHT -> new TermQuery(new Term("kind", "highlight"));
-                case OPEN -> new TermQuery(new Term("state", "open"));
-                case ANSWERED -> new TermQuery(new Term("state", "answered"));
-                case RESOLVED -> new TermQuery(new Term("state", "resolved"));
-            }, Occur.FILTER);
-        }
+        // Each filter, kept (FILTER) or left out (MUST_NOT): the same query either way, so -x leaves
+        // out exactly what x keeps.
+        noteFilters(b, query.filters(), Occur.FILTER);
+        noteFilters(b, query.exclusions(), Occur.MUST_NOT);
         return run(searcher, b.build(), query, offset, limit, List.of("body", "quote"), "note", typos);
+    }
+
+    private void noteFilters(BooleanQuery.Builder b, SearchQuery.Filters filters, Occur occur) {
+        for (String tag : filters.tags()) {
+            b.add(new TermQuery(new Term("tag", tag)), occur);
+        }
+        for (String author : filters.authors()) {
+            b.add(orOf(new TermQuery(new Term("authorkey", author.toLowerCase(Locale.ROOT))), allWords("author", author)),
+                    occur);
+        }
+        for (String group : filters.groups()) {
+            b.add(orOf(new TermQuery(new Term("groupid", group)), phrase("group", group)), occur);
+        }
+        for (String paper : filters.papers()) {
+            b.add(paperIs("paper", paper), occur);
+        }
+        for (SearchQuery.Is is : filters.is()) {
+            b.add(new TermQuery(new Term(is.field(), is.term())), occur);
+        }
+    }
+
+    /** A paper by id, or by the words of its title (in {@code titleField}). */
+    private Query paperIs(String titleField, String paper) {
+        return orOf(new TermQuery(new Term("paperid", paper)), allWords(titleField, paper));
     }
 
     private BooleanQuery.Builder base(IndexSearcher searcher, SearchQuery query, String type, Map<String, Float> fields,
@@ -502,6 +511,20 @@ public final class SearchIndex implements AutoCloseable {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    /**
+     * Closes the index dropping everything written since the last commit, as a killed process
+     * would leave it (for tests of recovery).
+     */
+    public void abandon() {
+        try {
+            searchers.close();
+            writer.rollback();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

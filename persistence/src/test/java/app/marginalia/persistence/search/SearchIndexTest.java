@@ -112,6 +112,26 @@ class SearchIndexTest {
     }
 
     @Test
+    void shouldLeaveOutExactlyWhatEachFilterKeeps() {
+        Set<String> all = Set.of("g:2", "g:3", "u:7");
+        Set<Long> every = Set.copyOf(notes("-is:highlight", all));
+        assertEquals(Set.of(10L, 11L, 12L, 13L, 14L), every, "no highlights in the fixture: every note");
+        for (String filter : List.of("tag:open-question", "by:person8", "by:\"Person 8\"", "group:\"Other club\"",
+                "group:2", "is:question", "is:open", "is:reply", "paper:induction", "paper:attention")) {
+            Set<Long> kept = Set.copyOf(notes(filter, all));
+            Set<Long> left = Set.copyOf(notes("-" + filter, all));
+            assertTrue(kept.stream().noneMatch(left::contains), filter + ": nothing both kept and left out");
+            Set<Long> union = new java.util.HashSet<>(kept);
+            union.addAll(left);
+            assertEquals(every, union, filter + ": together, everything");
+        }
+        assertEquals(Set.of(12L, 13L), Set.copyOf(notes("reward -group:2", all)));
+        assertEquals(List.of(2L), papers("reward -paper:attention"));
+        assertEquals(List.of(), papers("reward -paper:sycophancy"));
+        assertEquals(List.of(), papers("reward -tag:method"), "a note filter, negated too, leaves papers out");
+    }
+
+    @Test
     void shouldHighlightMatchesInEscapedSnippets() {
         SearchIndex.Hit hit = index.notes(SearchQuery.parse("real"), Set.of("g:2"), 0, 10).hits().get(0);
         String body = hit.snippets().get("body");

@@ -1,5 +1,6 @@
 package app.marginalia.web.account;
 
+import app.marginalia.core.discussion.DiscussionEvent;
 import app.marginalia.core.account.AccountDraft;
 import app.marginalia.core.account.PasswordRules;
 import app.marginalia.core.paper.CanonicalText;

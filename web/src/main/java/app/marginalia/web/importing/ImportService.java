@@ -157,7 +157,7 @@ public class ImportService {
             case "doi" -> "DOI import by ";
             default -> "BibTeX import by ";
         };
-        return imported.merge(paperId, id, d, label + user.displayName());
+        return imported.merge(paperId, id, d, label + user.displayName(), user.id());
     }
 
     /**

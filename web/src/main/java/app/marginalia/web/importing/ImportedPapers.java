@@ -1,5 +1,6 @@
 package app.marginalia.web.importing;
 
+import app.marginalia.core.discussion.DiscussionEvent;
 import app.marginalia.core.importing.ArxivId;
 import app.marginalia.core.importing.Doi;
 import app.marginalia.core.importing.ImportedPaper;
@@ -9,7 +10,7 @@ import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.paper.PaperOrigin;
 import app.marginalia.web.paper.PaperService;
 import app.marginalia.web.paper.PaperSummary;
-import app.marginalia.web.search.SearchIndexer;
+import app.marginalia.web.event.DiscussionEvents;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,11 +47,11 @@ public class ImportedPapers {
     }
 
     private final PaperService papers;
-    private final SearchIndexer search;
+    private final DiscussionEvents events;
 
-    ImportedPapers(PaperService papers, SearchIndexer search) {
+    ImportedPapers(PaperService papers, DiscussionEvents events) {
         this.papers = papers;
-        this.search = search;
+        this.events = events;
     }
 
     /**
@@ -110,7 +111,7 @@ public class ImportedPapers {
      * DOI where it has none (and no other paper has them), and adds the import as one more origin
      * of the paper. Nothing the paper has is overwritten, so any member may do it.
      */
-    public Merged merge(long paperId, ArxivId arxivId, Doi doi, String origin) {
+    public Merged merge(long paperId, ArxivId arxivId, Doi doi, String origin, long actorId) {
         Paper paper = Paper.findForUpdate(paperId).orElseThrow(() -> new NotFoundException("No such paper."));
         boolean arxivSet = false;
         boolean doiSet = false;
@@ -132,7 +133,7 @@ public class ImportedPapers {
             paper.origins.add(o);
         }
         paper.updatedAt = Instant.now();
-        search.paper(paper.id);
+        events.emit(new DiscussionEvent.PaperChanged(paper.id, actorId));
         return new Merged(paper.id, arxivSet, doiSet);
     }
 }

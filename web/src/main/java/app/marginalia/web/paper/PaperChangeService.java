@@ -1,5 +1,6 @@
 package app.marginalia.web.paper;
 
+import app.marginalia.core.discussion.DiscussionEvent;
 import app.marginalia.core.document.BlockKind;
 import app.marginalia.core.document.Document;
 import app.marginalia.core.document.StructuredText;
@@ -25,7 +26,7 @@ import app.marginalia.persistence.paper.PaperRevision;
 import app.marginalia.persistence.paper.PaperText;
 import app.marginalia.persistence.paper.PaperTextLayout;
 import app.marginalia.web.annotation.Reanchoring;
-import app.marginalia.web.search.SearchIndexer;
+import app.marginalia.web.event.DiscussionEvents;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,11 +61,11 @@ public class PaperChangeService {
     static final int REASON_MAX = 500;
 
     private final Reanchoring annotations;
-    private final SearchIndexer search;
+    private final DiscussionEvents events;
 
-    PaperChangeService(Reanchoring annotations, SearchIndexer search) {
+    PaperChangeService(Reanchoring annotations, DiscussionEvents events) {
         this.annotations = annotations;
-        this.search = search;
+        this.events = events;
     }
 
     /** The edit form as the person may use it: to edit directly, or to propose a change. */
@@ -471,7 +472,7 @@ public class PaperChangeService {
         revision.setAfter(fields, paper.textVersion);
         revision.createdAt = now;
         revision.persist();
-        search.paper(paper.id);
+        events.emit(new DiscussionEvent.PaperChanged(paper.id, actorId));
         return new Applied(revision, paper.textVersion, textChanged, notes);
     }
 

@@ -1,5 +1,6 @@
 package app.marginalia.web.paper;
 
+import app.marginalia.core.discussion.DiscussionEvent;
 import app.marginalia.core.document.Document;
 import app.marginalia.core.document.TextLayout;
 import app.marginalia.core.importing.ArxivId;
@@ -13,7 +14,7 @@ import app.marginalia.persistence.paper.PaperOrigin;
 import app.marginalia.persistence.paper.PaperText;
 import app.marginalia.persistence.paper.PaperTextLayout;
 import app.marginalia.web.group.ReadingListCommands;
-import app.marginalia.web.search.SearchIndexer;
+import app.marginalia.web.event.DiscussionEvents;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,12 +36,12 @@ public class PaperService {
 
     private final ReadingListCommands groups;
     private final PaperChangeService changes;
-    private final SearchIndexer search;
+    private final DiscussionEvents events;
 
-    PaperService(ReadingListCommands groups, PaperChangeService changes, SearchIndexer search) {
+    PaperService(ReadingListCommands groups, PaperChangeService changes, DiscussionEvents events) {
         this.groups = groups;
         this.changes = changes;
-        this.search = search;
+        this.events = events;
     }
 
     /** How an imported seed paper met the library. */
@@ -129,7 +130,7 @@ public class PaperService {
         }
         persistNew(paper, document, fileId, layout, now);
         addOrigin(paper, PaperOrigin.Kind.MANUAL, origin, null, null, now);
-        search.paper(paper.id);
+        events.emit(new DiscussionEvent.PaperChanged(paper.id, user.id()));
         if (groupId != null) {
             // Same transaction: if the member may not propose to that group, nothing is saved.
             groups.propose(groupId, user, paper.id);
@@ -154,7 +155,7 @@ public class PaperService {
             paper.arxivId = freeArxivId(seed.arxivId().orElse(null));
             persistNew(paper, Document.withAbstract(CanonicalText.of(seed.abstractText()), List.of()), null, null, now);
             seed.origins().forEach(o -> addOrigin(paper, PaperOrigin.Kind.SEED, o.list(), o.file(), o.line(), now));
-            search.paper(paper.id);
+            events.emit(new DiscussionEvent.PaperChanged(paper.id, null));
             return SeedOutcome.CREATED;
         }
         Paper paper = existing.get();
@@ -173,7 +174,7 @@ public class PaperService {
         }
         if (changed) {
             paper.updatedAt = now;
-            search.paper(paper.id);
+            events.emit(new DiscussionEvent.PaperChanged(paper.id, null));
         }
         return changed ? SeedOutcome.UPDATED : SeedOutcome.PRESENT;
     }

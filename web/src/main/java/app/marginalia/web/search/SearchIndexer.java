@@ -1,324 +1,624 @@
 package app.marginalia.web.search;
 
-import app.marginalia.core.annotation.Motivation;
+import app.marginalia.core.discussion.DiscussionEvent;
 import app.marginalia.persistence.annotation.Annotation;
+import app.marginalia.persistence.event.OutboxEntry;
 import app.marginalia.persistence.paper.Paper;
-import app.marginalia.persistence.paper.PaperText;
 import app.marginalia.persistence.search.SearchIndex;
-import app.marginalia.web.system.AfterCommit;
+import app.marginalia.persistence.search.SearchRows;
+import app.marginalia.web.event.OutboxCursor;
+import app.marginalia.web.event.OutboxNotify;
+import app.marginalia.web.event.PgListener;
 import app.marginalia.web.system.MarginaliaConfig;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * Keeps the search index in step with the database. Services say what changed; once the
- * transaction commits, one indexing thread reads the committed rows and updates the index,
- * so a rolled-back change never reaches it. Searches wait for the changes queued before them
- * (read your writes). At start-up, and whenever asked, the index is compared with the
- * database (schema version, counts, latest change) and rebuilt if it is missing or stale.
+ * Keeps this instance's search index in step with the database by applying the event outbox.
+ * <p>
+ * Every command appends its event to {@code event_outbox} in its own transaction. One indexing
+ * thread per instance reads the committed rows after its position ({@link OutboxCursor}: a
+ * watermark, the highest id applied and the holes between) and applies each event by reading
+ * the committed rows it names (a thread, a paper and its notes, a group's notes, an author's
+ * notes), which makes applying idempotent: twice, late or out of order gives the same index.
+ * The watermark is stored in the Lucene commit with the documents, so a restart, even after
+ * {@code kill -9}, reads on from there without a rebuild. A rebuild happens only when the index
+ * is missing, of another schema or database, or when rows after its position were pruned.
+ * <p>
+ * The thread is woken after each local commit that emitted events, by PostgreSQL
+ * {@code NOTIFY} from any instance ({@link OutboxNotify}), and by a poll as a safety net. A
+ * search waits briefly for a pass that started after the last wake-up (read your writes), and
+ * runs no statement when nothing woke the thread.
  */
 @ApplicationScoped
 public class SearchIndexer {
 
     /** Bumped when what the index stores changes: an older index is rebuilt. */
-    static final String SCHEMA = "1";
-    /** Notes with everything their document needs, in one statement; the caller adds the condition. */
-    private static final String NOTES = "select a from Annotation a join fetch a.author join fetch a.paper "
-            + "left join fetch a.group where ";
-    private static final int BATCH = 2000;
+    static final String SCHEMA = "2";
+    /** The commit-data key of the outbox watermark. */
+    static final String WATERMARK = "outbox";
+    /** A durable Lucene commit at most this often; searches see changes at once (near-real-time). */
+    private static final long COMMIT_EVERY = TimeUnit.SECONDS.toNanos(1);
+    private static final long PRUNE_EVERY = TimeUnit.HOURS.toNanos(1);
+    /** Up to this many holes are read one range each; more are read as one range. */
+    private static final int HOLE_QUERIES = 20;
+    private static final int FAILURES_BEFORE_REOPEN = 3;
 
-    private final MarginaliaConfig config;
-    private final TransactionSynchronizationRegistry transactions;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "marginalia-search-indexer");
-        t.setDaemon(true);
-        return t;
-    });
-    private SearchIndex index;
+    private final MarginaliaConfig.Search settings;
+    private final Path folder;
+    private final AgroalDataSource dataSource;
+    private final boolean postgres;
+
+    /** Opened on first use; replaced only by {@link #stop} and a reopen after failures. */
+    private volatile SearchIndex index;
+
+    // ---- Wake-ups, guarded by `signals` ----
+    private final Object signals = new Object();
+    /** Wake-ups received. */
+    private long wakes;
+    /** {@link #wakes} when the last finished pass started: a search waits until it catches up. */
+    private long passedWakes;
+    private CompletableFuture<long[]> rebuildAsked;
+    private boolean stopping;
+
+    // ---- The indexing thread's own state ----
+    private final Object lifecycle = new Object();
+    private volatile Thread thread;
+    private PgListener listener;
+    private OutboxCursor cursor;
+    private Map<String, String> facts = Map.of();
+    private boolean dirty;
+    private long lastCommit;
+    private long nextPrune;
+    private int failures;
+    /** A rebuild started and did not finish: the index in memory is part cleared, part filled. */
+    private boolean unfinishedRebuild;
+
+    // ---- What tests and the health check read ----
+    private final AtomicLong rebuilds = new AtomicLong();
+    private volatile long caughtUp = -1;
+    private volatile long watermark = -1;
+    private volatile List<OutboxCursor.Hole> holes = List.of();
     private volatile boolean rebuilding;
 
-    SearchIndexer(MarginaliaConfig config, TransactionSynchronizationRegistry transactions) {
-        this.config = config;
-        this.transactions = transactions;
+    @Inject
+    SearchIndexer(MarginaliaConfig config, AgroalDataSource dataSource, OutboxNotify notify) {
+        this(config.search(), config.dataDir().resolve("search-index"), dataSource, notify.postgres());
     }
 
-    synchronized SearchIndex index() {
-        if (index == null) {
-            Path folder = config.dataDir().resolve("search-index");
-            index = SearchIndex.open(folder);
+    /** An indexer of its own, as another instance would run it (tests of several instances). */
+    SearchIndexer(MarginaliaConfig.Search settings, Path folder, AgroalDataSource dataSource, boolean postgres) {
+        this.settings = settings;
+        this.folder = folder;
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+    }
+
+    /** The index, opened on first use. */
+    SearchIndex index() {
+        SearchIndex i = index;
+        if (i != null) {
+            return i;
         }
-        return index;
+        synchronized (this) {
+            if (index == null) {
+                index = SearchIndex.open(folder);
+            }
+            return index;
+        }
     }
 
-    // ---- What changed ----
+    // ---- Life cycle ----
 
-    /** A note or reply changed, was added or deleted: its whole thread is indexed again. */
-    public void thread(long threadId, long annotationId) {
-        later(() -> reindexThread(threadId, annotationId));
-    }
-
-    /** A paper was added or edited: the paper and all its notes (their paper title and quotes). */
-    public void paper(long paperId) {
-        later(() -> reindexPaper(paperId));
-    }
-
-    /** A group was renamed: its notes carry its name. */
-    public void group(long groupId) {
-        later(() -> reindexWhere("a.group.id = ?1", groupId));
-    }
-
-    /** A group was deleted with its notes. */
-    public void groupDeleted(long groupId) {
-        later(() -> {
-            index().deleteGroup(groupId);
-            index().refresh();
-        });
-    }
-
-    /** Someone changed their display name: their notes carry it. */
-    public void author(long accountId) {
-        later(() -> reindexWhere("a.author.id = ?1", accountId));
+    void onStart(@Observes @Priority(3000) StartupEvent event) {
+        start();
     }
 
     /**
-     * Waits until every change queued so far is searchable (at most five seconds). During a
-     * rebuild searches do not wait: they answer from the index as it is.
+     * Opens the index, catches up from the outbox (or rebuilds, if it must) before returning,
+     * then starts the indexing thread and, on PostgreSQL, the listener.
+     */
+    void start() {
+        synchronized (lifecycle) {
+            if (thread != null) {
+                return;
+            }
+            synchronized (signals) {
+                stopping = false;
+                passedWakes = wakes;
+            }
+            nextPrune = System.nanoTime();
+            try {
+                startUp();
+            } catch (RuntimeException e) {
+                // The thread tries again on its first pass.
+                Log.error("Could not check the search index at start; trying again shortly", e);
+            }
+            Thread t = new Thread(this::run, "marginalia-search-indexer");
+            t.setDaemon(true);
+            thread = t;
+            t.start();
+            if (postgres) {
+                listener = new PgListener(dataSource, OutboxNotify.CHANNEL, "marginalia-search-listen",
+                        payload -> wake(), this::wake);
+            }
+        }
+    }
+
+    /**
+     * Stops the thread and closes the index: {@code durable} commits what was applied, as a
+     * shutdown does; otherwise everything since the last commit is dropped, as {@code kill -9}
+     * would leave it.
+     */
+    void stop(boolean durable) {
+        synchronized (lifecycle) {
+            synchronized (signals) {
+                stopping = true;
+                signals.notifyAll();
+            }
+            if (listener != null) {
+                listener.close();
+                listener = null;
+            }
+            Thread t = thread;
+            if (t != null) {
+                try {
+                    t.join(TimeUnit.SECONDS.toMillis(30));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                thread = null;
+            }
+            synchronized (this) {
+                if (index != null) {
+                    try {
+                        if (durable) {
+                            commit(true);
+                            index.close();
+                        } else {
+                            index.abandon();
+                        }
+                    } catch (RuntimeException e) {
+                        Log.warn("Could not close the search index cleanly", e);
+                    }
+                    index = null;
+                }
+            }
+            cursor = null;
+        }
+    }
+
+    /** Stops before the database goes away, committing what was applied. */
+    void onStop(@Observes ShutdownEvent event) {
+        stop(true);
+    }
+
+    @PreDestroy
+    void close() {
+        stop(true);
+    }
+
+    // ---- Wake-ups and read-your-writes ----
+
+    /** A local transaction that emitted events committed: its rows are visible now. */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) DiscussionEvent event) {
+        wake();
+    }
+
+    private void wake() {
+        synchronized (signals) {
+            wakes++;
+            signals.notifyAll();
+        }
+    }
+
+    /**
+     * Before a search: if anything woke the indexing thread since the last pass it finished
+     * started, waits (at most {@code marginalia.search.read-your-writes}) for a pass that starts
+     * after now, so a member finds what they just saved. During a rebuild, or when nothing woke
+     * the thread, answers at once without touching the database.
      */
     public void awaitIndexed() {
-        if (rebuilding) {
+        if (rebuilding || thread == null) {
             return;
         }
-        try {
-            worker.submit(() -> { }).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            Log.warn("Search index is behind; answering with what it has", e);
-        }
-    }
-
-    private void later(Runnable work) {
-        AfterCommit.run(transactions, () -> worker.submit(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                // Never leave the index wrong: start again from the database.
-                Log.error("Search indexing failed; rebuilding the index", e);
-                worker.submit(this::rebuildNow);
+        long deadline = System.nanoTime() + settings.readYourWrites().toNanos();
+        synchronized (signals) {
+            long asOf = wakes;
+            while (passedWakes < asOf && !stopping) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    Log.debugf("Search index is behind after %s; answering with what it has", settings.readYourWrites());
+                    return;
+                }
+                try {
+                    signals.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-        }));
-    }
-
-    // ---- Start-up check and rebuild ----
-
-    void onStart(@Observes @Priority(3000) StartupEvent event) {
-        try {
-            worker.submit(this::ensureFresh).get();
-        } catch (Exception e) {
-            Log.error("Could not check the search index", e);
         }
     }
 
-    /** What the database holds, as the index records it after a rebuild or an update. */
-    Map<String, String> facts() {
-        return QuarkusTransaction.requiringNew().call(() -> Map.of(
-                "schema", SCHEMA,
-                // Which database: a restored or different one has other first rows.
-                "origin", Paper.<Paper>find("order by id").firstResultOptional()
-                        .map(p -> p.id + "@" + p.createdAt.toEpochMilli()).orElse("empty"),
-                "papers", String.valueOf(Paper.count()),
-                "notes", String.valueOf(Annotation.count("deleted = false"))));
+    // ---- The indexing thread ----
+
+    private void run() {
+        long poll = settings.poll().toNanos();
+        while (true) {
+            long started;
+            CompletableFuture<long[]> asked;
+            synchronized (signals) {
+                long deadline = System.nanoTime() + poll;
+                while (!stopping && wakes == passedWakes && rebuildAsked == null) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    try {
+                        signals.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (stopping) {
+                    return;
+                }
+                started = wakes;
+                asked = rebuildAsked;
+                rebuildAsked = null;
+            }
+            try {
+                if (asked != null) {
+                    asked.complete(rebuildNow("an administrator asked for it"));
+                } else if (cursor == null || unfinishedRebuild) {
+                    startUp();
+                } else {
+                    pass();
+                }
+                commit(false);
+                failures = 0;
+            } catch (RuntimeException e) {
+                if (asked != null) {
+                    asked.completeExceptionally(e);
+                }
+                failed(e);
+            }
+            synchronized (signals) {
+                passedWakes = started;
+                signals.notifyAll();
+            }
+            prune();
+        }
     }
 
-    /** Rebuilds the index when it is missing, of an older schema, or disagrees with the database. */
-    boolean ensureFresh() {
-        Map<String, String> facts = facts();
+    /**
+     * Nothing is lost by a failed pass: the cursor did not move, so the next one reads the same
+     * rows again. After a few failures in a row the index is reopened and checked as at start.
+     */
+    private void failed(RuntimeException e) {
+        failures++;
+        Log.errorf(e, "Search indexing failed (%d in a row); the next pass tries again", failures);
+        if (failures >= FAILURES_BEFORE_REOPEN) {
+            synchronized (this) {
+                try {
+                    if (index != null) {
+                        index.abandon();
+                    }
+                } catch (RuntimeException closing) {
+                    Log.debug("Closing the failed index", closing);
+                }
+                index = null;
+            }
+            cursor = null;
+            failures = 0;
+        }
+    }
+
+    /** At start: catch up from the index's outbox position, or rebuild if the index cannot. */
+    private void startUp() {
         SearchIndex idx = index();
-        boolean fresh = SCHEMA.equals(idx.facts().get("schema"))
-                && facts.get("origin").equals(idx.facts().get("origin"))
-                && facts.get("papers").equals(String.valueOf(idx.count("paper")))
-                && facts.get("notes").equals(String.valueOf(idx.count("note")));
-        if (fresh) {
-            return false;
+        Map<String, String> stored = idx.facts();
+        Database db = tx(() -> new Database(SearchRows.origin(), OutboxEntry.firstId().orElse(null), OutboxEntry.lastId()));
+        String reason = unfinishedRebuild ? "the last rebuild did not finish" : staleness(stored, db);
+        if (reason != null) {
+            caughtUp = -1;
+            rebuildNow(reason);
+            return;
         }
-        Log.infof("Search index is missing or stale (index %s, database %s): rebuilding", idx.facts(), facts);
-        rebuildNow();
-        return true;
+        long from = Long.parseLong(stored.get(WATERMARK));
+        facts = new HashMap<>(stored);
+        cursor = new OutboxCursor(from);
+        watermark = from;
+        long applied = pass();
+        caughtUp = applied;
+        Log.infof("Search index: caught up %d events from the outbox (from position %d to %d), no rebuild",
+                applied, from, cursor.watermark());
     }
 
-    /** Rebuilds from the database, on the indexing thread; returns how many papers and notes. */
-    public long[] rebuild() {
+    /** What the start-up check needs to know about the database. */
+    private record Database(String origin, Long firstId, long lastId) {
+    }
+
+    /** Why the stored index cannot be caught up from the outbox, or null when it can. */
+    static String staleness(Map<String, String> stored, String origin, Long firstId, long lastId) {
+        return staleness(stored, new Database(origin, firstId, lastId));
+    }
+
+    private static String staleness(Map<String, String> stored, Database db) {
+        if (!SCHEMA.equals(stored.get("schema"))) {
+            return stored.get("schema") == null ? "there is no index yet"
+                    : "the index has schema " + stored.get("schema") + " and this version writes " + SCHEMA;
+        }
+        if (stored.get("origin") == null) {
+            return "the index does not say which database it was built from";
+        }
+        if (!db.origin().equals(stored.get("origin"))) {
+            return "the index was built from another database (its first paper " + stored.get("origin")
+                    + ", this database's " + db.origin() + ")";
+        }
+        long from;
         try {
-            return worker.submit(this::rebuildNow).get();
-        } catch (Exception e) {
+            from = Long.parseLong(stored.getOrDefault(WATERMARK, ""));
+        } catch (NumberFormatException e) {
+            return "the index does not record its outbox position";
+        }
+        if (from > db.lastId()) {
+            return "the index has applied outbox id " + from + " but this database's outbox ends at " + db.lastId()
+                    + ": it belongs to another database";
+        }
+        if (db.firstId() != null && db.firstId() > from + 1) {
+            return "outbox rows after the index's position " + from + " were pruned (the oldest left is "
+                    + db.firstId() + ")";
+        }
+        return null;
+    }
+
+    /**
+     * One pass: the rows that filled holes, then every row above the highest applied, applied in
+     * batches; holes older than the grace period are given up. Returns how many events it applied.
+     */
+    private long pass() {
+        SearchIndex idx = index();
+        OutboxCursor next = cursor.copy();
+        long now = System.nanoTime();
+        long applied = 0;
+        SearchDocuments.Changes changes = new SearchDocuments.Changes();
+        List<OutboxCursor.Hole> waiting = next.holes();
+        if (!waiting.isEmpty()) {
+            List<OutboxEntry.Row> filled = tx(() -> waiting.size() <= HOLE_QUERIES
+                    ? waiting.stream().flatMap(h -> OutboxEntry.between(h.start(), h.end()).stream()).toList()
+                    : OutboxEntry.between(waiting.get(0).start(), waiting.get(waiting.size() - 1).end()));
+            for (OutboxEntry.Row row : filled) {
+                if (next.accept(row.id(), now)) {
+                    add(changes, row);
+                }
+            }
+        }
+        while (true) {
+            long after = next.highest();
+            List<OutboxEntry.Row> rows = tx(() -> OutboxEntry.after(after, SearchDocuments.BATCH));
+            for (OutboxEntry.Row row : rows) {
+                if (next.accept(row.id(), now)) {
+                    add(changes, row);
+                }
+            }
+            if (changes.events >= SearchDocuments.BATCH) {
+                applied += apply(idx, changes);
+                changes = new SearchDocuments.Changes();
+            }
+            if (rows.size() < SearchDocuments.BATCH) {
+                break;
+            }
+        }
+        applied += apply(idx, changes);
+        long given = next.giveUp(System.nanoTime(), settings.outboxGrace().toNanos());
+        if (given > 0) {
+            Log.debugf("Search index: gave up %d outbox ids missing for %s (rolled-back transactions)", given,
+                    settings.outboxGrace());
+        }
+        if (applied > 0 || next.watermark() != cursor.watermark()) {
+            dirty = true;
+        }
+        if (applied > 0) {
+            idx.refresh();
+        }
+        cursor = next;
+        watermark = next.watermark();
+        holes = next.holes();
+        return applied;
+    }
+
+    private static void add(SearchDocuments.Changes changes, OutboxEntry.Row row) {
+        row.event().ifPresentOrElse(changes::add, () -> {
+            // Written by a newer version, or damaged: nothing this version can apply.
+            Log.warnf("Search index: skipped outbox row %d of unknown type %s", row.id(), row.type());
+            changes.events++;
+        });
+    }
+
+    private static long apply(SearchIndex idx, SearchDocuments.Changes changes) {
+        if (!changes.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> SearchDocuments.apply(idx, changes));
+        }
+        return changes.events;
+    }
+
+    /** A durable commit with the watermark, if something changed, at most once a second unless forced. */
+    private void commit(boolean force) {
+        SearchIndex idx = index;
+        if (!dirty || cursor == null || idx == null || (!force && System.nanoTime() - lastCommit < COMMIT_EVERY)) {
+            return;
+        }
+        Map<String, String> f = new HashMap<>(facts);
+        if ("empty".equals(f.get("origin"))) {
+            // The first paper names the database; until there is one, look again at each commit.
+            f.put("origin", tx(SearchRows::origin));
+            facts = Map.copyOf(f);
+        }
+        f.put(WATERMARK, String.valueOf(cursor.watermark()));
+        idx.commit(f);
+        lastCommit = System.nanoTime();
+        dirty = false;
+    }
+
+    /** Deletes outbox rows past the retention, at the first pass and then hourly. */
+    private void prune() {
+        long now = System.nanoTime();
+        if (cursor == null || now - nextPrune < 0) {
+            return;
+        }
+        nextPrune = now + PRUNE_EVERY;
+        try {
+            long pruned = tx(() -> OutboxEntry.pruneBefore(Instant.now().minus(settings.outboxRetention())));
+            if (pruned > 0) {
+                Log.infof("Pruned %d outbox rows older than %s", pruned, settings.outboxRetention());
+            }
+        } catch (RuntimeException e) {
+            // Another instance pruning at the same moment, or the database away: next hour.
+            Log.warnf("Could not prune the outbox (%s)", e.getMessage());
+        }
+    }
+
+    // ---- Rebuild ----
+
+    /** Rebuilds from the database on the indexing thread; returns how many papers and notes. */
+    public long[] rebuild() {
+        CompletableFuture<long[]> done;
+        synchronized (signals) {
+            if (thread == null) {
+                throw new IllegalStateException("The search indexer is not running");
+            }
+            if (rebuildAsked == null) {
+                rebuildAsked = new CompletableFuture<>();
+            }
+            done = rebuildAsked;
+            signals.notifyAll();
+        }
+        try {
+            return done.get(30, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while rebuilding the search index", e);
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Rebuilding the search index failed", e);
         }
     }
 
-    private long[] rebuildNow() {
+    /**
+     * Rebuilds from the tables. The position it records is the last outbox row older than the
+     * grace period, not the newest: a transaction still open while the tables are read commits
+     * later with an id above that position, so it is applied after the rebuild. The rows in
+     * between are applied again, which is harmless.
+     */
+    private long[] rebuildNow(String reason) {
+        Log.infof("Search index: rebuilding because %s", reason);
         rebuilding = true;
         try {
-            return rebuildAll();
+            long started = System.nanoTime();
+            Instant startedAt = Instant.now();
+            long from = tx(() -> OutboxEntry.lastIdBefore(startedAt.minus(settings.outboxGrace()))
+                    .orElseGet(() -> OutboxEntry.firstId().map(first -> first - 1).orElse(0L)));
+            SearchIndex idx = index();
+            // Not committed until the end: a crashed process keeps its last consistent index and
+            // position; this process remembers to start again if a batch fails.
+            unfinishedRebuild = true;
+            idx.clear();
+            long papers = 0, notes = 0;
+            long after = 0;
+            while (true) {
+                long afterId = after;
+                Map<Paper, String> batch = tx(() -> SearchRows.papersAfter(afterId, SearchDocuments.BATCH));
+                if (batch.isEmpty()) {
+                    break;
+                }
+                for (Map.Entry<Paper, String> e : batch.entrySet()) {
+                    idx.put(SearchDocuments.paperDoc(e.getKey(), e.getValue()));
+                    after = e.getKey().id;
+                }
+                papers += batch.size();
+            }
+            after = 0;
+            while (true) {
+                long afterId = after;
+                List<Annotation> batch = tx(() -> {
+                    List<Annotation> rows = SearchRows.notesAfter(afterId, SearchDocuments.BATCH);
+                    SearchDocuments.put(idx, rows);
+                    return rows;
+                });
+                if (batch.isEmpty()) {
+                    break;
+                }
+                notes += batch.stream().filter(a -> !a.deleted).count();
+                after = batch.get(batch.size() - 1).id;
+            }
+            String origin = tx(SearchRows::origin);
+            facts = Map.of("schema", SCHEMA, "origin", origin, "papers", String.valueOf(papers),
+                    "notes", String.valueOf(notes), "rebuilt", startedAt.toString());
+            cursor = new OutboxCursor(from);
+            dirty = true;
+            commit(true);
+            unfinishedRebuild = false;
+            rebuilds.incrementAndGet();
+            Log.infof("Search index rebuilt: %d papers, %d notes in %d ms; reading the outbox from %d", papers, notes,
+                    (System.nanoTime() - started) / 1_000_000, from);
+            pass();
+            return new long[]{papers, notes};
         } finally {
             rebuilding = false;
         }
     }
 
-    private long[] rebuildAll() {
-        long started = System.nanoTime();
-        SearchIndex idx = index();
-        idx.clear();
-        long papers = 0, notes = 0;
-        long after = 0;
-        while (true) {
-            long from = after;
-            List<SearchIndex.PaperDoc> batch = QuarkusTransaction.requiringNew().call(() -> paperDocs(from));
-            if (batch.isEmpty()) {
-                break;
-            }
-            batch.forEach(idx::put);
-            papers += batch.size();
-            after = batch.get(batch.size() - 1).id();
-        }
-        after = 0;
-        while (true) {
-            long from = after;
-            List<Annotation> batch = QuarkusTransaction.requiringNew().call(() -> {
-                List<Annotation> rows = Annotation.find(NOTES + "a.id > ?1 order by a.id", from).page(0, BATCH).list();
-                put(idx, rows);
-                return rows;
-            });
-            if (batch.isEmpty()) {
-                break;
-            }
-            notes += batch.stream().filter(a -> !a.deleted).count();
-            after = batch.get(batch.size() - 1).id;
-        }
-        idx.commit(facts());
-        Log.infof("Search index rebuilt: %d papers, %d notes in %d ms", papers, notes,
-                (System.nanoTime() - started) / 1_000_000);
-        return new long[]{papers, notes};
+    // ---- What tests and the health check read ----
+
+    /** How many times this instance rebuilt the index since it started. */
+    public long rebuilds() {
+        return rebuilds.get();
     }
 
-    // ---- Reading rows into documents ----
-
-    private void reindexThread(long threadId, long annotationId) {
-        SearchIndex idx = index();
-        QuarkusTransaction.requiringNew().run(() -> {
-            // The note may be gone (deleted without replies), or the whole thread with it.
-            idx.deleteNote(annotationId);
-            idx.deleteNote(threadId);
-            put(idx, Annotation.find(NOTES + "a.id = ?1 or a.rootId = ?1", threadId).list());
-        });
-        commit(idx);
+    /** How many events the last start caught up from the outbox; -1 when it rebuilt instead. */
+    public long caughtUp() {
+        return caughtUp;
     }
 
-    private void reindexPaper(long paperId) {
-        SearchIndex idx = index();
-        QuarkusTransaction.requiringNew().run(() -> {
-            Paper paper = Paper.findById(paperId);
-            if (paper == null) {
-                idx.deletePaper(paperId);
-                return;
-            }
-            idx.put(paperDoc(paper, PaperText.findVersion(paperId, paper.textVersion).map(t -> t.content).orElse("")));
-        });
-        reindexWhere("a.paper.id = ?1", paperId);
+    /** Every outbox id up to this one is applied (or given up); -1 before the first pass. */
+    public long watermark() {
+        return watermark;
     }
 
-    private void reindexWhere(String condition, long id) {
-        SearchIndex idx = index();
-        QuarkusTransaction.requiringNew().run(() -> {
-            put(idx, Annotation.find(NOTES + condition, id).list());
-        });
-        commit(idx);
+    /** The outbox ids below the highest applied that are still waited for. */
+    public List<OutboxCursor.Hole> holes() {
+        return holes;
     }
 
-    /** Commits a change; the facts (schema, database) stay those of the last rebuild or check. */
-    private void commit(SearchIndex idx) {
-        idx.commit(idx.facts());
+    /** Whether this outbox id is among those waited for. */
+    public boolean waitingFor(long id) {
+        return holes.stream().anyMatch(h -> h.start() <= id && id <= h.end());
     }
 
-    /**
-     * Indexes notes, or removes the deleted ones; a reply carries its thread's state, so the
-     * roots not among the rows are read in one statement.
-     */
-    private static void put(SearchIndex idx, List<Annotation> rows) {
-        Map<Long, Annotation> roots = new HashMap<>();
-        rows.stream().filter(Annotation::isRoot).forEach(a -> roots.put(a.id, a));
-        List<Long> missing = rows.stream().filter(a -> !a.isRoot() && !roots.containsKey(a.rootId)).map(a -> a.rootId)
-                .distinct().toList();
-        if (!missing.isEmpty()) {
-            Annotation.<Annotation>list("id in ?1", missing).forEach(a -> roots.put(a.id, a));
-        }
-        for (Annotation a : rows) {
-            if (a.deleted) {
-                idx.deleteNote(a.id);
-            } else {
-                idx.put(doc(a, roots.getOrDefault(a.threadId(), a)));
-            }
-        }
-    }
-
-    private static List<SearchIndex.PaperDoc> paperDocs(long after) {
-        List<Paper> papers = Paper.find("id > ?1 order by id", after).page(0, BATCH).list();
-        if (papers.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, String> texts = new HashMap<>();
-        PaperText.<PaperText>find("select t from PaperText t join t.paper p where p.id > ?1 and p.id <= ?2 "
-                        + "and t.versionNo = p.textVersion", after, papers.get(papers.size() - 1).id).list()
-                .forEach(t -> texts.put(t.paper.id, t.content));
-        return papers.stream().map(p -> paperDoc(p, texts.getOrDefault(p.id, ""))).toList();
-    }
-
-    private static SearchIndex.PaperDoc paperDoc(Paper p, String text) {
-        String all = p.abstractText != null && !text.contains(p.abstractText) ? p.abstractText + "\n\n" + text : text;
-        return new SearchIndex.PaperDoc(p.id, p.title, String.join(", ", p.authorList()), all, p.updatedAt);
-    }
-
-    static SearchIndex.NoteDoc doc(Annotation a, Annotation root) {
-        String kind = !a.isRoot() ? "reply" : switch (a.motivation) {
-            case QUESTIONING -> "question";
-            case HIGHLIGHTING -> "highlight";
-            default -> "note";
-        };
-        String state = root.resolved ? "resolved"
-                : root.motivation == Motivation.QUESTIONING ? (root.answerId != null ? "answered" : "open")
-                : root.motivation == Motivation.COMMENTING ? "open" : "none";
-        return new SearchIndex.NoteDoc(a.id, a.threadId(), a.paper.id, a.paper.title,
-                a.group == null ? null : a.group.id, a.group == null ? null : a.group.name, a.author.id,
-                a.author.displayName, a.author.username, kind, state, a.body, a.exact, a.tagList(),
-                a.createdAt == null ? Instant.EPOCH : a.createdAt);
-    }
-
-    @PreDestroy
-    void close() {
-        worker.shutdown();
-        try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        synchronized (this) {
-            if (index != null) {
-                index.close();
-                index = null;
-            }
-        }
+    private static <T> T tx(Supplier<T> work) {
+        return QuarkusTransaction.requiringNew().call(work::get);
     }
 }

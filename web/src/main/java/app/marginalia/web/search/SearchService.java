@@ -1,6 +1,7 @@
 package app.marginalia.web.search;
 
 import app.marginalia.core.discussion.MarkdownText;
+import app.marginalia.core.discussion.ThreadState;
 import app.marginalia.core.search.SearchQuery;
 import app.marginalia.persistence.group.Membership;
 import app.marginalia.persistence.search.SearchIndex;
@@ -68,9 +69,14 @@ public class SearchService {
     public record Kind(String value, String label) {
     }
 
-    public static final List<Kind> KINDS = List.of(new Kind("question", "Questions"), new Kind("open", "Open"),
-            new Kind("answered", "Answered"), new Kind("resolved", "Resolved"), new Kind("note", "Notes"),
-            new Kind("highlight", "Highlights"));
+    /** Every {@code is:} value, kinds first, then thread states (as {@link ThreadState} names them). */
+    public static final List<Kind> KINDS = List.of(
+            new Kind(SearchQuery.Is.QUESTION.term(), "Questions"), new Kind(SearchQuery.Is.NOTE.term(), "Notes"),
+            new Kind(SearchQuery.Is.HIGHLIGHT.term(), "Highlights"), new Kind(SearchQuery.Is.REPLY.term(), "Replies"),
+            new Kind(SearchQuery.Is.OPEN.term(), "Open questions"),
+            new Kind(SearchQuery.Is.ANSWERED.term(), ThreadState.ANSWERED.label()),
+            new Kind(SearchQuery.Is.UNRESOLVED.term(), "Unresolved notes"),
+            new Kind(SearchQuery.Is.RESOLVED.term(), ThreadState.RESOLVED.label()));
 
     private final SearchIndexer indexer;
 

@@ -31,6 +31,8 @@ public interface MarginaliaConfig {
 
     Live live();
 
+    Search search();
+
     // ---- Base URL and live-stream limits (issue 11: Host header, fair live streams) ----
 
     /**
@@ -69,6 +71,35 @@ public interface MarginaliaConfig {
         /** Open live streams on this instance in all. */
         @WithDefault("2000")
         int streamsTotal();
+    }
+
+    /**
+     * The search index, which follows the event outbox (see {@code web.search.SearchIndexer}).
+     */
+    interface Search {
+
+        /**
+         * How long a missing outbox id is waited for before it is given up as a rolled-back
+         * transaction. Must be longer than any write transaction lasts: a row that commits later
+         * than this after taking its id is never applied (until a rebuild).
+         */
+        @WithDefault("PT60S")
+        Duration outboxGrace();
+
+        /** How long outbox rows are kept; an index that was away longer is rebuilt. */
+        @WithDefault("P7D")
+        Duration outboxRetention();
+
+        /** How often the outbox is read when nothing wakes the reader: the safety net. */
+        @WithDefault("PT1S")
+        Duration poll();
+
+        /**
+         * How long a search waits for the index to apply what woke it (read your writes) before
+         * answering from what the index has.
+         */
+        @WithDefault("PT2S")
+        Duration readYourWrites();
     }
 
     /** The seed library imported into a new installation. */
