@@ -43,6 +43,18 @@ class ThreadStateTest {
     }
 
     @Test
+    void aThreadFromItsRootsFacts() {
+        assertEquals(new Thread(ThreadKind.HIGHLIGHT, ThreadState.NONE),
+                Thread.of(Motivation.HIGHLIGHTING, " ", false, true, false, false));
+        assertEquals(new Thread(ThreadKind.NOTE, ThreadState.RESOLVED),
+                Thread.of(Motivation.HIGHLIGHTING, "", false, true, false, true));
+        assertEquals(new Thread(ThreadKind.QUESTION, ThreadState.ANSWERED),
+                Thread.of(Motivation.QUESTIONING, "Why?", true, false, false, true));
+        assertEquals(new Thread(ThreadKind.NOTE, ThreadState.GONE),
+                Thread.of(Motivation.COMMENTING, "", false, false, true, true));
+    }
+
+    @Test
     void aQuestionAnsweredAndResolvedIsResolved() {
         assertEquals(ThreadState.RESOLVED, ThreadState.of(ThreadKind.QUESTION, true, true, false));
     }

@@ -143,6 +143,11 @@ public class Annotation extends PanacheEntityBase {
         return find("author.id = ?1 and requestKey = ?2", authorId, requestKey).firstResultOptional();
     }
 
+    /** This root's thread as core decides it; {@code liveReplies}: whether it has replies that are not deleted. */
+    public app.marginalia.core.discussion.Thread thread(boolean liveReplies) {
+        return app.marginalia.core.discussion.Thread.of(motivation, body, answerId != null, resolved, deleted, liveReplies);
+    }
+
     /** The thread roots on a paper that have a passage, in every discussion: what an edit re-anchors. */
     public static List<Annotation> anchoredRoots(long paperId) {
         return list("paper.id = ?1 and rootId is null and start is not null", paperId);

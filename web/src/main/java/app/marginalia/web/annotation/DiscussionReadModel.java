@@ -3,7 +3,6 @@ package app.marginalia.web.annotation;
 import app.marginalia.core.annotation.HighlightLayout;
 import app.marginalia.core.annotation.Motivation;
 import app.marginalia.core.annotation.ReactionKind;
-import app.marginalia.core.discussion.ThreadKind;
 import app.marginalia.core.discussion.ThreadState;
 import app.marginalia.core.document.Document;
 import app.marginalia.core.group.Action;
@@ -172,9 +171,7 @@ public class DiscussionReadModel {
             boolean rootAuthor = root.author.id.equals(user.id());
             List<DiscussionView.Note> replies = new ArrayList<>();
             collect(root.id, 1, children, replies, root, reactions, user, actor);
-            ThreadKind kind = ThreadKind.of(root.motivation, root.body != null && !root.body.isBlank(),
-                    withReplies.contains(root.id));
-            ThreadState state = ThreadState.of(kind, root.answerId != null, root.resolved, root.deleted);
+            ThreadState state = root.thread(withReplies.contains(root.id)).state();
             threads.add(new DiscussionView.Thread(root.id, note(root, 0, root, reactions, user, actor), replies, root.exact,
                     root.start, root.resolved, root.motivation == Motivation.QUESTIONING, root.answerId != null,
                     root.group == null, Policy.allows(Action.RESOLVE_THREAD, actor.asAuthor(rootAuthor)),

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The threads of a group's notes on a paper, each with its kind and state as core decides them
- * ({@link ThreadKind#of}, {@link ThreadState#of}): the agenda and the minutes read them from
+ * ({@code core.discussion.Thread.of}): the agenda and the minutes read them from
  * here, so neither decides "open" or "resolved" on its own.
  */
 final class GroupThreads {
@@ -31,10 +31,10 @@ final class GroupThreads {
     }
 
     ThreadKind kind(Annotation root) {
-        return ThreadKind.of(root.motivation, root.body != null && !root.body.isBlank(), replies(root) > 0);
+        return root.thread(replies(root) > 0).kind();
     }
 
     ThreadState state(Annotation root) {
-        return ThreadState.of(kind(root), root.answerId != null, root.resolved, root.deleted);
+        return root.thread(replies(root) > 0).state();
     }
 }

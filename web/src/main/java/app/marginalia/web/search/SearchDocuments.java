@@ -126,8 +126,9 @@ final class SearchDocuments {
      * its state is the thread's {@link ThreadState}, decided there and nowhere else.
      */
     static SearchIndex.NoteDoc doc(Annotation a, Annotation root, boolean threadHasReplies) {
-        ThreadKind kind = ThreadKind.of(root.motivation, root.body != null && !root.body.isBlank(), threadHasReplies);
-        ThreadState state = ThreadState.of(kind, root.answerId != null, root.resolved, root.deleted);
+        app.marginalia.core.discussion.Thread thread = root.thread(threadHasReplies);
+        ThreadKind kind = thread.kind();
+        ThreadState state = thread.state();
         return new SearchIndex.NoteDoc(a.id, a.threadId(), a.paper.id, a.paper.title,
                 a.group == null ? null : a.group.id, a.group == null ? null : a.group.name, a.author.id,
                 a.author.displayName, a.author.username, a.isRoot() ? kind.term() : SearchQuery.REPLY_KIND,
