@@ -67,6 +67,11 @@ final class NoteAccess {
         return new Visible(a, Actor.account(user.administrator(), m.role).asAuthor(author || (a.isRoot() && rootAuthor)));
     }
 
+    /** The note's discussion: its group's id, or null for a private note. */
+    static Long groupOf(Annotation a) {
+        return a.group == null ? null : a.group.id;
+    }
+
     static void require(Action action, Actor actor, String refusal) {
         if (!Policy.allows(action, actor)) {
             throw new ForbiddenException(refusal);

@@ -16,6 +16,7 @@ import org.hibernate.StaleStateException;
 import java.time.Instant;
 
 import static app.marginalia.web.annotation.NoteAccess.fill;
+import static app.marginalia.web.annotation.NoteAccess.groupOf;
 import static app.marginalia.web.annotation.NoteAccess.lockedVisibleTo;
 import static app.marginalia.web.annotation.NoteAccess.problems;
 import static app.marginalia.web.annotation.NoteAccess.require;
@@ -96,9 +97,5 @@ public class NoteEdits {
         } catch (OptimisticLockException | StaleStateException e) {
             throw new EditConflictException(typed, a.version, null);
         }
-    }
-
-    static Long groupOf(Annotation a) {
-        return a.group == null ? null : a.group.id;
     }
 }

@@ -52,7 +52,7 @@ public class Reactions {
         }
         Annotation a = v.annotation();
         boolean now = existing.isEmpty();
-        events.emit(new DiscussionEvent.Reacted(a.id, a.threadId(), a.paper.id, NoteEdits.groupOf(a), user.id(), kind, now));
+        events.emit(new DiscussionEvent.Reacted(a.id, a.threadId(), a.paper.id, NoteAccess.groupOf(a), user.id(), kind, now));
         return now;
     }
 }

@@ -21,7 +21,7 @@ import java.time.Instant;
 import static app.marginalia.web.annotation.NoteAccess.checkedQuote;
 import static app.marginalia.web.annotation.NoteAccess.lockedVisibleTo;
 import static app.marginalia.web.annotation.NoteAccess.require;
-import static app.marginalia.web.annotation.NoteEdits.groupOf;
+import static app.marginalia.web.annotation.NoteAccess.groupOf;
 
 /** What is done to a whole thread: its answer chosen, resolved or reopened, shared, placed on a passage again. */
 @ApplicationScoped
