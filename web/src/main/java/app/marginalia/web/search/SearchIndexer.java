@@ -408,9 +408,16 @@ public class SearchIndexer {
         SearchDocuments.Changes changes = new SearchDocuments.Changes();
         List<OutboxCursor.Hole> waiting = next.holes();
         if (!waiting.isEmpty()) {
-            List<OutboxEntry.Row> filled = tx(() -> waiting.size() <= HOLE_QUERIES
-                    ? waiting.stream().flatMap(h -> OutboxEntry.between(h.start(), h.end()).stream()).toList()
-                    : OutboxEntry.between(waiting.get(0).start(), waiting.get(waiting.size() - 1).end()));
+            List<OutboxEntry.Row> filled = jdbc(c -> {
+                if (waiting.size() > HOLE_QUERIES) {
+                    return OutboxEntry.between(c, waiting.get(0).start(), waiting.get(waiting.size() - 1).end());
+                }
+                List<OutboxEntry.Row> found = new java.util.ArrayList<>();
+                for (OutboxCursor.Hole h : waiting) {
+                    found.addAll(OutboxEntry.between(c, h.start(), h.end()));
+                }
+                return found;
+            });
             for (OutboxEntry.Row row : filled) {
                 if (next.accept(row.id(), now)) {
                     add(changes, row);
@@ -419,7 +426,7 @@ public class SearchIndexer {
         }
         while (true) {
             long after = next.highest();
-            List<OutboxEntry.Row> rows = tx(() -> OutboxEntry.after(after, SearchDocuments.BATCH));
+            List<OutboxEntry.Row> rows = jdbc(c -> OutboxEntry.after(c, after, SearchDocuments.BATCH));
             for (OutboxEntry.Row row : rows) {
                 if (next.accept(row.id(), now)) {
                     add(changes, row);
@@ -616,6 +623,19 @@ public class SearchIndexer {
     /** Whether this outbox id is among those waited for. */
     public boolean waitingFor(long id) {
         return holes.stream().anyMatch(h -> h.start() <= id && id <= h.end());
+    }
+
+    /** Reads through a connection of its own, outside any transaction (committed rows only). */
+    private interface JdbcWork<T> {
+        T run(java.sql.Connection connection) throws java.sql.SQLException;
+    }
+
+    private <T> T jdbc(JdbcWork<T> work) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not read the event outbox", e);
+        }
     }
 
     private static <T> T tx(Supplier<T> work) {
