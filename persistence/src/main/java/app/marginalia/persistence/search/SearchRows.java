@@ -4,6 +4,7 @@ import app.marginalia.persistence.annotation.Annotation;
 import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.paper.PaperText;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +22,8 @@ public final class SearchRows {
     /** Notes with everything their document needs, in one statement; the caller adds the condition. */
     private static final String NOTES = "select a from Annotation a join fetch a.author join fetch a.paper "
             + "left join fetch a.group where ";
+
+    private static final int IN_LIST = 1000;
 
     private SearchRows() {
     }
@@ -49,17 +52,32 @@ public final class SearchRows {
 
     /** Thread roots by id (a reply's document carries its thread's kind and state). */
     public static List<Annotation> roots(Collection<Long> ids) {
-        return Annotation.list("id in ?1", ids);
+        List<Annotation> roots = new ArrayList<>();
+        for (List<Long> some : chunks(ids)) {
+            roots.addAll(Annotation.list("id in ?1", some));
+        }
+        return roots;
     }
 
     /** Which of these threads have a reply that is not deleted: a highlight with one is a discussion. */
     public static Set<Long> threadsWithReplies(Collection<Long> rootIds) {
-        if (rootIds.isEmpty()) {
-            return Set.of();
+        Set<Long> replied = new HashSet<>();
+        for (List<Long> some : chunks(rootIds)) {
+            replied.addAll(Annotation.getEntityManager().createQuery("select distinct a.rootId from Annotation a "
+                    + "where a.rootId in :roots and a.deleted = false", Long.class).setParameter("roots", some)
+                    .getResultList());
         }
-        return new HashSet<>(Annotation.getEntityManager().createQuery("select distinct a.rootId from Annotation a "
-                + "where a.rootId in :roots and a.deleted = false", Long.class).setParameter("roots", rootIds)
-                .getResultList());
+        return replied;
+    }
+
+    /** Ids in lists short enough for one IN clause on any database (PostgreSQL takes at most 32,767 parameters). */
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> all = new ArrayList<>(ids);
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_LIST) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
+        }
+        return chunks;
     }
 
     /** Up to {@code limit} papers with ids above {@code afterId}, in id order, and each one's current text. */

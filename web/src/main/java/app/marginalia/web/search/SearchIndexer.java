@@ -140,7 +140,7 @@ public class SearchIndexer {
      * Opens the index, catches up from the outbox (or rebuilds, if it must) before returning,
      * then starts the indexing thread and, on PostgreSQL, the listener.
      */
-    void start() {
+    public void start() {
         synchronized (lifecycle) {
             if (thread != null) {
                 return;
@@ -172,7 +172,7 @@ public class SearchIndexer {
      * shutdown does; otherwise everything since the last commit is dropped, as {@code kill -9}
      * would leave it.
      */
-    void stop(boolean durable) {
+    public void stop(boolean durable) {
         synchronized (lifecycle) {
             synchronized (signals) {
                 stopping = true;
