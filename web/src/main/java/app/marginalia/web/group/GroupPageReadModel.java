@@ -6,7 +6,6 @@ import app.marginalia.core.group.GroupRules;
 import app.marginalia.core.group.Policy;
 import app.marginalia.core.group.ReadingStatus;
 import app.marginalia.persistence.group.GroupCount;
-import app.marginalia.persistence.group.GroupMeeting;
 import app.marginalia.persistence.group.Invitation;
 import app.marginalia.persistence.group.Membership;
 import app.marginalia.persistence.group.ReadingGroup;
