@@ -70,7 +70,10 @@ public class Activity extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    /** Appends a line to a group's record; summaries longer than the column are cut. */
+    /**
+     * A line as they were written before V15, with its sentence stored (cut to the column). The
+     * application writes lines with {@link #append}; this makes the old kind for tests of old data.
+     */
     public static Activity record(ReadingGroup group, Account actor, ActivityKind kind, String summary, Paper paper,
                                   Annotation annotation) {
         Activity activity = new Activity();
