@@ -74,6 +74,11 @@ public final class Visitor {
         return remember(request().get(path));
     }
 
+    /** A GET with extra headers (If-None-Match, Accept-Encoding), remembering cookies as a browser does. */
+    public Response get(String path, Map<String, String> headers) {
+        return remember(request().headers(headers).get(path));
+    }
+
     /** Loads a page and parses it, for reading it with CSS selectors. */
     public Document html(String path) {
         return html(get(path));

@@ -25,10 +25,14 @@ public final class HighlightLayout {
     /** Segments covering exactly [from, to), in order, with no gaps and no empty segments. */
     public static List<Segment> segments(int from, int to, List<Range> ranges) {
         TreeSet<Integer> cuts = new TreeSet<>(List.of(from, to));
+        // Only the ranges that touch [from, to) can cover a segment of it: a paper's 1,000 highlights
+        // are looked through once per block, not once per segment.
+        List<Range> touching = new ArrayList<>();
         for (Range r : ranges) {
             if (r.start() < to && r.end() > from && r.start() < r.end()) {
                 cuts.add(Math.max(from, r.start()));
                 cuts.add(Math.min(to, r.end()));
+                touching.add(r);
             }
         }
         List<Segment> segments = new ArrayList<>();
@@ -36,7 +40,7 @@ public final class HighlightLayout {
         for (int cut : cuts) {
             if (start != null && cut > start) {
                 int s = start;
-                List<Long> covering = ranges.stream().filter(r -> r.start() <= s && r.end() >= cut && r.start() < r.end())
+                List<Long> covering = touching.stream().filter(r -> r.start() <= s && r.end() >= cut)
                         .sorted((a, b) -> Integer.compare(a.end() - a.start(), b.end() - b.start()) != 0
                                 ? Integer.compare(a.end() - a.start(), b.end() - b.start()) : Long.compare(a.id(), b.id()))
                         .map(Range::id).toList();

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import java.net.URI;
 import java.util.List;
@@ -39,6 +40,9 @@ public class AnnotationResource {
         static native TemplateInstance history(String permalink, List<AnnotationRevision> revisions);
 
         static native TemplateInstance thread(DiscussionView.Thread thread, List<DiscussionView.Option> groups);
+
+        static native TemplateInstance actions(DiscussionView.Thread thread, List<DiscussionView.Option> groups,
+                                               String permalink, String paperTitle);
 
         static native TemplateInstance edit(long id, String permalink, String body, String tags, long version,
                                             String error, String theirs);
@@ -142,8 +146,24 @@ public class AnnotationResource {
     /** One thread's markup as the reader shows it, for the reader's live updates; 404 unless visible. */
     @GET
     @Path("{id:\\d{1,18}}/thread")
-    public TemplateInstance thread(@RestPath long id) {
-        return Templates.thread(annotations.thread(id, current.require()), List.of());
+    public Object thread(@RestPath long id, @RestQuery boolean compact) {
+        DiscussionView.Thread thread = annotations.thread(id, current.require());
+        // compact: as the margin writes it (a folded thread unfolding); else the full card with its forms.
+        return compact ? ReaderMarkup.thread(thread) : Templates.thread(thread, List.of());
+    }
+
+    /**
+     * A thread's own page with every control the member has (reply, react, edit, delete, answer, resolve, share):
+     * where the reader's compact margin links, and what notes.js opens in place; 404 unless visible.
+     */
+    @GET
+    @Path("{id:\\d{1,18}}/actions")
+    public TemplateInstance actions(@RestPath long id) {
+        CurrentUser.SignedIn user = current.require();
+        DiscussionView.Thread thread = annotations.thread(annotations.find(id, user).threadId(), user);
+        Annotation root = annotations.find(thread.id(), user);
+        return Templates.actions(thread, annotations.shareOptions(root, user), annotations.permalink(id, user),
+                root.paper.title);
     }
 
     @GET

@@ -97,6 +97,15 @@ public class DiscussionReadModel {
                 seenSince(user, groupId, root.paper.id)).get(0);
     }
 
+    /** The groups a private note may be shared with: the viewer's groups that read its paper; none for a group note. */
+    public List<DiscussionView.Option> shareOptions(Annotation root, SignedIn user) {
+        if (root.group != null || !root.author.id.equals(user.id())) {
+            return List.of();
+        }
+        return Membership.readingPaper(user.id(), root.paper.id).stream()
+                .map(m -> new DiscussionView.Option(m.group.id, m.group.name, false)).toList();
+    }
+
     /** Where a note lives: its paper, scrolled to its thread, in its discussion; 404 if not visible. */
     public String permalink(long annotationId, SignedIn user) {
         Annotation a = visibleTo(annotationId, user).annotation();

@@ -12,6 +12,9 @@ public record DiscussionView(boolean signedIn, Long groupId, String groupName, L
                              boolean canAnnotate, List<Paragraph> paragraphs, List<Thread> threads, int openQuestions,
                              int answeredQuestions, int resolvedThreads, int freshNotes) {
 
+    /** How much of a thread's quote the reader's margin repeats; the passage itself is highlighted in the text. */
+    public static final int QUOTE_SHOWN = 48;
+
     /** A discussion the reader can switch to. */
     public record Option(long id, String name, boolean selected) {
     }
@@ -87,6 +90,14 @@ public record DiscussionView(boolean signedIn, Long groupId, String groupName, L
             return state == ThreadState.OPEN;
         }
 
+        /** The quote as the margin shows it: its first {@value #QUOTE_SHOWN} characters (the text shows it whole). */
+        public String shortQuote() {
+            if (quote == null || quote.codePointCount(0, quote.length()) <= QUOTE_SHOWN) {
+                return quote;
+            }
+            return quote.substring(0, quote.offsetByCodePoints(0, QUOTE_SHOWN - 1)).stripTrailing() + "…";
+        }
+
         /** Others wrote in this thread since the viewer last opened the paper in this group. */
         public boolean fresh() {
             return freshNotes > 0;
@@ -101,6 +112,16 @@ public record DiscussionView(boolean signedIn, Long groupId, String groupName, L
     /** Long papers get a table of contents: three headings or more. */
     public boolean hasContents() {
         return headings().size() >= 3;
+    }
+
+    /** The text's blocks with their highlights, as markup ({@link ReaderMarkup}). */
+    public String textHtml() {
+        return ReaderMarkup.text(paragraphs);
+    }
+
+    /** The margin's threads on a passage or the whole paper, compact, as markup ({@link ReaderMarkup}). */
+    public String marginHtml() {
+        return ReaderMarkup.threads(anchoredThreads());
     }
 
     /** The threads still on a passage or on the whole paper. */
@@ -118,6 +139,11 @@ public record DiscussionView(boolean signedIn, Long groupId, String groupName, L
                        String body, List<String> tags, String created, String iso, boolean edited, boolean deleted,
                        long version, boolean canEdit, boolean canDelete, boolean canReply, boolean canReact,
                        boolean isAnswer, boolean canAccept, List<Reaction> reactions) {
+
+        /** Someone reacted to this note: the margin shows the counts. */
+        public boolean reacted() {
+            return reactions.stream().anyMatch(r -> r.count() > 0);
+        }
     }
 
     /** A reaction kind with its count and whether the viewer gave it. */

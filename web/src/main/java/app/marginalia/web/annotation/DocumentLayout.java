@@ -1,7 +1,6 @@
 package app.marginalia.web.annotation;
 
 import app.marginalia.core.annotation.HighlightLayout;
-import app.marginalia.core.annotation.Selectors;
 import app.marginalia.core.document.Block;
 import app.marginalia.core.document.BlockKind;
 import app.marginalia.core.document.Document;
@@ -27,6 +26,7 @@ final class DocumentLayout {
     static List<DiscussionView.Paragraph> of(Document document, List<HighlightLayout.Range> ranges,
                                              Map<Long, Annotation> byId) {
         String text = document.text();
+        CodePoints at = new CodePoints(text);
         List<Block> blocks = document.blocks();
         List<DiscussionView.Paragraph> result = new ArrayList<>();
         Set<Long> anchored = new HashSet<>();
@@ -35,7 +35,7 @@ final class DocumentLayout {
             Block b = blocks.get(i);
             List<DiscussionView.Segment> segments = new ArrayList<>();
             for (HighlightLayout.Segment s : HighlightLayout.segments(b.start(), b.end(), ranges)) {
-                String piece = Selectors.slice(text, s.start(), s.end());
+                String piece = at.slice(s.start(), s.end());
                 if (s.annotations().isEmpty()) {
                     segments.add(new DiscussionView.Segment(piece, List.of(), null, null, null));
                     continue;
@@ -61,6 +61,31 @@ final class DocumentLayout {
                     b.kind() == BlockKind.REFERENCE && next != BlockKind.REFERENCE));
         }
         return result;
+    }
+
+    /** Code-point offsets into a text, in constant time: the text's own indexes when it has no surrogate pairs. */
+    private static final class CodePoints {
+        private final String text;
+        private final int[] charIndex;
+
+        CodePoints(String text) {
+            this.text = text;
+            int count = text.codePointCount(0, text.length());
+            if (count == text.length()) {
+                this.charIndex = null;
+            } else {
+                this.charIndex = new int[count + 1];
+                for (int cp = 0, i = 0; cp < count; cp++) {
+                    charIndex[cp] = i;
+                    i += Character.charCount(text.codePointAt(i));
+                }
+                charIndex[count] = text.length();
+            }
+        }
+
+        String slice(int start, int end) {
+            return charIndex == null ? text.substring(start, end) : text.substring(charIndex[start], charIndex[end]);
+        }
     }
 
     /** A heading's anchor: "sec-" and its words, made unique within the document. */

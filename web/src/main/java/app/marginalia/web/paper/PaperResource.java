@@ -15,14 +15,18 @@ import app.marginalia.web.pdf.PdfView;
 import app.marginalia.web.system.CurrentUser;
 import app.marginalia.web.system.Flash;
 import app.marginalia.web.system.InvalidFormException;
+import app.marginalia.web.system.RenderedPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
@@ -68,6 +72,9 @@ public class PaperResource {
     private final TrackingReadModel tracking;
     private final ReadMarkers markers;
     private final PdfService pdf;
+    /** The reader's rendered pages: ETags, 304s and pages kept per viewer until something changes. */
+    @Inject
+    RenderedPages pages;
 
     PaperResource(PaperService papers, PaperChangeService changes, GroupPageReadModel groups, ReadingListCommands list,
                   CurrentUser current, DiscussionReadModel annotations, NoteCommands notes, TrackingReadModel tracking,
@@ -94,15 +101,17 @@ public class PaperResource {
 
     @GET
     @Path("{id:\\d{1,18}}")
-    public TemplateInstance reader(@RestPath long id, @RestQuery boolean added, @RestQuery Long group) {
-        return read(id, added, group, false);
+    public Response reader(@RestPath long id, @RestQuery boolean added, @RestQuery Long group,
+                           @Context HttpHeaders headers) {
+        return pages.respond(headers, "reader " + id + " " + added + " " + group, () -> read(id, added, group, false));
     }
 
     /** The same reader and margin over the paper's original pages (404 when its text has no PDF). */
     @GET
     @Path("{id:\\d{1,18}}/pages")
-    public TemplateInstance pages(@RestPath long id, @RestQuery boolean added, @RestQuery Long group) {
-        return read(id, added, group, true);
+    public Response pages(@RestPath long id, @RestQuery boolean added, @RestQuery Long group,
+                          @Context HttpHeaders headers) {
+        return pages.respond(headers, "pages " + id + " " + added + " " + group, () -> read(id, added, group, true));
     }
 
     private TemplateInstance read(long id, boolean added, Long group, boolean paged) {

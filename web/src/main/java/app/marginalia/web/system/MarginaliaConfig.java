@@ -33,6 +33,8 @@ public interface MarginaliaConfig {
 
     Search search();
 
+    Pages pages();
+
     // ---- Base URL and live-stream limits (issue 11: Host header, fair live streams) ----
 
     /**
@@ -103,6 +105,13 @@ public interface MarginaliaConfig {
     }
 
     /** The seed library imported into a new installation. */
+    /** Rendered pages kept per viewer ({@link RenderedPages}). */
+    interface Pages {
+        /** Bytes of compressed pages kept at most; the least recently used go first. */
+        @WithDefault("33554432")
+        long cacheBytes();
+    }
+
     interface Seeds {
 
         /** Import on the first start, when no import has ever run in this database. */

@@ -33,6 +33,22 @@ public final class Discussion {
         text = g.owner.get("/api/papers/" + paperId).jsonPath().getString("text.content");
     }
 
+    /** A discussion of a new paper with this full text, added by the group's owner through the form. */
+    public static Discussion ofNewPaper(String title, String fullText) {
+        return new Discussion(title, fullText);
+    }
+
+    private Discussion(String title, String fullText) {
+        g.owner.get("/papers/new");
+        String location = g.owner.post("/papers", "title", title, "authors", "Ada Lovelace",
+                "abstractText", "An abstract.", "fullText", fullText, "date", "2026-11-01", "link", "",
+                "confirmDuplicate", "true")
+                .then().statusCode(303).extract().header("Location");
+        paperId = location.replaceAll(".*/papers/(\\d+).*", "$1");
+        g.owner.post("/groups/" + g.id + "/list", "paperId", paperId).then().statusCode(303);
+        text = g.owner.get("/api/papers/" + paperId).jsonPath().getString("text.content");
+    }
+
     /**
      * The paper's edit form as the server fills it, field by field, so a test can change one
      * field and keep the rest: the shared seed library must not change under other tests.

@@ -67,8 +67,10 @@ class DoubleSubmitTest {
     void shouldSaveOneReplyWhenTheReplyFormIsDoubleSubmitted() {
         Discussion d = new Discussion();
         long root = d.create(d.g.owner, d.passage(0, 10, "COMMENTING", "Root note"));
-        Document reader = Jsoup.parse(d.page(d.g.member));
-        String key = reader.select("form[action=/annotations/" + root + "/replies] input[name=requestKey]").val();
+        // The reader's margin links to the thread's own page, where its forms are.
+        Document thread = Jsoup.parse(d.g.member.get("/annotations/" + root + "/actions").then().statusCode(200)
+                .extract().asString());
+        String key = thread.select("form[action=/annotations/" + root + "/replies] input[name=requestKey]").val();
         assertTrue(key.length() >= 8, "the reply form carries a request key");
         List<Response> answers = Concurrently.times(REPEATS, form(d.g.member, "/annotations/" + root + "/replies",
                 "body", "A reply sent twice", "requestKey", key));
@@ -81,8 +83,9 @@ class DoubleSubmitTest {
     void shouldGiveOneReactionWhenItIsSubmittedManyTimesAtOnce() {
         Discussion d = new Discussion();
         long note = d.create(d.g.owner, d.passage(0, 10, "COMMENTING", "React to me"));
-        Document reader = Jsoup.parse(d.page(d.g.member));
-        assertEquals("true", reader.select("form[action=/annotations/" + note + "/react]:has(input[value=AGREE]) "
+        Document thread = Jsoup.parse(d.g.member.get("/annotations/" + note + "/actions").then().statusCode(200)
+                .extract().asString());
+        assertEquals("true", thread.select("form[action=/annotations/" + note + "/react]:has(input[value=AGREE]) "
                 + "input[name=given]").val(), "the button says what it does: give");
         List<Response> forms = Concurrently.times(REPEATS, form(d.g.member, "/annotations/" + note + "/react",
                 "kind", "AGREE", "given", "true"));
@@ -112,8 +115,9 @@ class DoubleSubmitTest {
     }
 
     private static int agrees(Discussion d, long note) {
-        Document reader = Jsoup.parse(d.page(d.g.owner));
-        Element agree = reader.selectFirst("form[action=/annotations/" + note + "/react]:has(input[value=AGREE]) button");
+        Document thread = Jsoup.parse(d.g.owner.get("/annotations/" + note + "/actions").then().statusCode(200)
+                .extract().asString());
+        Element agree = thread.selectFirst("form[action=/annotations/" + note + "/react]:has(input[value=AGREE]) button");
         assertNotNull(agree, "no Agree button on note " + note);
         // The count is the button's own text, after the symbol and the label (each in a span); none at zero.
         String count = agree.ownText().strip();

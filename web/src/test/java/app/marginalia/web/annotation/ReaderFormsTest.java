@@ -49,6 +49,6 @@ class ReaderFormsTest {
         d.g.owner.get(location.replaceAll("#.*", "")).then().statusCode(200)
                 .body(containsString("id=\"annotation-" + id + "\""))
                 .body(containsString("<mark class=\"hl hl--commenting\" data-annotations=\"" + id + "\" id=\"hl-" + id
-                        + "\"><a class=\"hl-link\" href=\"#annotation-" + id + "\">"));
+                        + "\"><a href=\"#annotation-" + id + "\">"));
     }
 }

@@ -1,20 +1,12 @@
 package app.marginalia.web.annotation;
 
-import app.marginalia.core.annotation.Motivation;
-import app.marginalia.core.annotation.ReactionKind;
-import app.marginalia.persistence.account.Account;
-import app.marginalia.persistence.annotation.Annotation;
-import app.marginalia.persistence.annotation.Reaction;
-import app.marginalia.persistence.group.ReadingGroup;
-import app.marginalia.persistence.paper.Paper;
 import app.marginalia.web.search.SearchIndexer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import app.marginalia.web.system.PageVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,12 +21,15 @@ class StatementBudgetTest {
     @Inject
     SearchIndexer search;
 
+    @Inject
+    PageVersion pageVersion;
+
     @Test
     void shouldRenderTheReaderInAFixedNumberOfStatements() {
         Discussion small = new Discussion();
         Discussion large = new Discussion();
-        seed(small, 10);
-        seed(large, 1000);
+        SeededNotes.seed(small, 5, 5, 15, i -> "Note " + i);
+        SeededNotes.seed(large, 500, 500, 15, i -> "Note " + i);
 
         long smallCount = statements(small);
         long largeCount = statements(large);
@@ -53,66 +48,14 @@ class StatementBudgetTest {
         // background (its poll), so it waits while the page is measured.
         search.stop(true);
         try {
+            // The notes were written straight into the database, not through a command: move the page
+            // version as a change would, so the page is rendered, not the one kept since the first view.
+            pageVersion.advance();
             sessions.getStatistics().clear();
             d.page(d.g.member);
             return sessions.getStatistics().getPrepareStatementCount();
         } finally {
             search.start();
         }
-    }
-
-    /** Notes by several people, half with a reply, some with reactions: every kind the page shows. */
-    private static void seed(Discussion d, int count) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Paper paper = Paper.findById(Long.valueOf(d.paperId));
-            ReadingGroup group = ReadingGroup.findById(Long.valueOf(d.g.id));
-            Account[] authors = {Account.findByUsername(d.g.owner.username).orElseThrow(),
-                    Account.findByUsername(d.g.member.username).orElseThrow(),
-                    Account.findByUsername(d.g.moderator.username).orElseThrow()};
-            int length = d.text.codePointCount(0, d.text.length());
-            for (int i = 0; i < count; i++) {
-                Annotation a = annotation(paper, group, authors[i % 3], Motivation.COMMENTING, "Note " + i);
-                boolean reply = i % 2 == 1;
-                if (!reply) {
-                    a.start = i % (length - 20);
-                    a.end = a.start + 15;
-                    a.exact = d.text.substring(a.start, a.end);
-                    a.prefix = "";
-                    a.suffix = "";
-                } else {
-                    Annotation parent = Annotation.find("paper.id = ?1 and rootId is null order by id desc", paper.id)
-                            .firstResult();
-                    a.motivation = Motivation.REPLYING;
-                    a.rootId = parent.id;
-                    a.parentId = parent.id;
-                    a.ancestors = "/" + parent.id + "/";
-                }
-                a.persist();
-                if (i % 5 == 0) {
-                    Reaction r = new Reaction();
-                    r.annotationId = a.id;
-                    r.accountId = authors[(i + 1) % 3].id;
-                    r.kind = ReactionKind.AGREE;
-                    r.createdAt = Instant.now();
-                    r.persist();
-                }
-            }
-        });
-    }
-
-    private static Annotation annotation(Paper paper, ReadingGroup group, Account author, Motivation motivation,
-                                         String body) {
-        Annotation a = new Annotation();
-        a.paper = paper;
-        a.textVersion = paper.textVersion;
-        a.group = group;
-        a.author = author;
-        a.motivation = motivation;
-        a.body = body;
-        a.bodyHtml = "<p>" + body + "</p>";
-        a.tags = "";
-        a.createdAt = Instant.now();
-        a.updatedAt = a.createdAt;
-        return a;
     }
 }

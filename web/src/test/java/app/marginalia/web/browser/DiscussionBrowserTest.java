@@ -76,9 +76,12 @@ class DiscussionBrowserTest extends BrowserTest {
             b.navigate(paper);
             assertThat(b.locator("mark.hl--questioning").first()).isVisible();
             assertThat(b.locator("body")).not().containsText("Private: check the appendix.");
-            b.locator("mark.hl--questioning a.hl-link").first().click();
+            b.locator("mark.hl--questioning > a").first().click();
             Locator thread = b.locator("article.thread--question").first();
-            thread.locator("summary", new Locator.LocatorOptions().setHasText("Reply")).first().click();
+            // The margin shows the thread compact; its controls open in place.
+            thread.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Reply, react…")).click();
+            thread = b.locator("article.thread--question").first();
+            assertThat(thread.locator("details.note__reply").first()).hasAttribute("open", "");
             thread.getByLabel("Reply to Member").fill("Mostly: see *section 4*.");
             thread.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reply").setExact(true)).click();
             assertThat(b.locator("article.thread--question").first()).containsText("Mostly: see section 4.");
@@ -87,6 +90,8 @@ class DiscussionBrowserTest extends BrowserTest {
 
             // A marks the reply as the answer.
             a.navigate(paper);
+            a.locator("article.thread--question").first()
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Reply, react…")).click();
             a.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark as answer")).first().click();
             assertThat(a.locator("article.thread--question").first()).containsText("Answered");
             assertThat(a.locator(".note--answer")).containsText("Mostly: see section 4.");

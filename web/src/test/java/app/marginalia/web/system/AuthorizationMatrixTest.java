@@ -171,6 +171,7 @@ class AuthorizationMatrixTest {
         expect("GET /api/groups/{id}/activity", UNAUTHORIZED, NOT_FOUND, OK, OK, OK, NOT_FOUND);
         expect("POST /api/papers/{id}/seen", UNAUTHORIZED, NOT_FOUND, NO_CONTENT, NO_CONTENT, NO_CONTENT, NOT_FOUND);
         expect("GET /annotations/{id}/thread", SEE_OTHER, NOT_FOUND, OK, OK, OK, NOT_FOUND);
+        expect("GET /annotations/{id}/actions", SEE_OTHER, NOT_FOUND, OK, OK, OK, NOT_FOUND);
         // Live events: everyone signed in has a stream; what reaches it is filtered per person.
         expect("GET /api/events", UNAUTHORIZED, OK, OK, OK, OK, OK);
         // Notifications are their recipient's: the owner's (a reply to the owner's question) is nobody else's.

@@ -1,0 +1,191 @@
+package app.marginalia.web.system;
+
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Heavy pages (the reader) rendered once per state: a page is identified by what it shows
+ * (the page and its parameters), to whom (the account and the session's CSRF token, which the
+ * page's forms carry) and when ({@link PageVersion}, which moves after every change). That
+ * identity, hashed, is the page's ETag: a browser revalidating with {@code If-None-Match} gets
+ * 304 while nothing changed, and a page asked for again is served from the bytes kept here,
+ * compressed once. A page is never served to anyone but the viewer it was rendered for, and never
+ * after a change: the key holds both. Pages that carry something shown once (a flash message) or
+ * that issue a new CSRF cookie are rendered fresh and not kept. Kept pages are bounded in bytes
+ * ({@code marginalia.pages.cache-bytes}), least recently used first out; concurrent requests for
+ * the same missing page wait for one rendering.
+ */
+@ApplicationScoped
+public class RenderedPages {
+
+    /** Pages rendered by an earlier run of the application never match: templates may have changed. */
+    private static final String RUN = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+
+    private final CurrentUser current;
+    private final PageVersion version;
+    private final long maxBytes;
+    private final Map<String, Page> kept = new LinkedHashMap<>(64, 0.75f, true);
+    private final ConcurrentHashMap<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
+    private long keptBytes;
+
+    RenderedPages(CurrentUser current, PageVersion version, MarginaliaConfig config) {
+        this.current = current;
+        this.version = version;
+        this.maxBytes = config.pages().cacheBytes();
+    }
+
+    /** One rendered page: its HTML compressed with gzip, and its uncompressed length. */
+    record Page(byte[] gzip, int length) {
+    }
+
+    /**
+     * The response for a page: 304 when the browser's copy is current, the kept bytes when this
+     * viewer's page was rendered since the last change, else {@code render} rendered (and kept).
+     * {@code page} names the page and every parameter it was rendered from.
+     */
+    public Response respond(HttpHeaders headers, String page, Supplier<TemplateInstance> render) {
+        if (current.getFlash() != null || current.newNonce()) {
+            return Response.ok(render.get()).build();
+        }
+        String key = String.join("\n", RUN, page, Long.toString(current.getId()), current.getCsrfToken(),
+                version.current(), LocalDate.now(ZoneOffset.UTC).toString());
+        String etag = "W/\"" + digest(key) + "\"";
+        if (matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, "Cookie").build();
+        }
+        Page rendered = page(key, render);
+        boolean gzip = acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        Response.ResponseBuilder response = Response.ok(gzip ? rendered.gzip() : gunzip(rendered.gzip()))
+                .type("text/html;charset=UTF-8")
+                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.VARY, "Cookie, Accept-Encoding");
+        if (gzip) {
+            response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        return response.build();
+    }
+
+    private Page page(String key, Supplier<TemplateInstance> render) {
+        synchronized (this) {
+            Page page = kept.get(key);
+            if (page != null) {
+                return page;
+            }
+        }
+        CompletableFuture<Page> mine = new CompletableFuture<>();
+        CompletableFuture<Page> running = rendering.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            byte[] html = render.get().render().getBytes(StandardCharsets.UTF_8);
+            Page page = new Page(gzip(html), html.length);
+            keep(key, page);
+            mine.complete(page);
+            return page;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            rendering.remove(key, mine);
+        }
+    }
+
+    private synchronized void keep(String key, Page page) {
+        if (page.gzip().length > maxBytes) {
+            return;
+        }
+        Page before = kept.put(key, page);
+        keptBytes += page.gzip().length - (before == null ? 0 : before.gzip().length);
+        var oldest = kept.entrySet().iterator();
+        while (keptBytes > maxBytes && oldest.hasNext()) {
+            keptBytes -= oldest.next().getValue().gzip().length;
+            oldest.remove();
+        }
+    }
+
+    /** Bytes of pages kept now (for tests and the health of the cache). */
+    synchronized long keptBytes() {
+        return keptBytes;
+    }
+
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String opaque = etag.substring(2); // weak comparison: W/ on either side is ignored
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || c.equals(etag) || c.equals(opaque) || (c.startsWith("W/") && c.substring(2).equals(opaque))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] coding = part.strip().split(";");
+            if (coding[0].strip().equalsIgnoreCase("gzip")) {
+                return coding.length < 2 || !coding[1].replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
+    private static String digest(String key) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 5 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gunzip(byte[] bytes) {
+        try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
