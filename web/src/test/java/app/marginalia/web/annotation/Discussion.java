@@ -38,6 +38,17 @@ public final class Discussion {
         return new Discussion(title, fullText);
     }
 
+    /** A paper of 100,000 characters in paragraphs of plain words, as long as a full paper. */
+    public static Discussion ofLongPaper() {
+        StringBuilder text = new StringBuilder();
+        String[] words = {"model", "training", "attention", "layer", "heads", "circuit", "feature", "gradient", "loss",
+                "reward", "policy", "evaluation", "benchmark", "scaling", "token", "probe", "sparse", "activation"};
+        for (int i = 0; text.length() < 100_000; i++) {
+            text.append(words[(i * 7) % words.length]).append(i % 17 == 16 ? ".\n\n" : " ");
+        }
+        return Discussion.ofNewPaper("A long paper " + System.nanoTime(), text.substring(0, 100_000));
+    }
+
     private Discussion(String title, String fullText) {
         g.owner.get("/papers/new");
         String location = g.owner.post("/papers", "title", title, "authors", "Ada Lovelace",

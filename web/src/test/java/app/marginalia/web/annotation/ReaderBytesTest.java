@@ -42,17 +42,6 @@ class ReaderBytesTest {
         return page.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    /** A paper of 100,000 characters in paragraphs of plain words, as long as a full paper. */
-    private static Discussion longPaper() {
-        StringBuilder text = new StringBuilder();
-        String[] words = {"model", "training", "attention", "layer", "heads", "circuit", "feature", "gradient", "loss",
-                "reward", "policy", "evaluation", "benchmark", "scaling", "token", "probe", "sparse", "activation"};
-        for (int i = 0; text.length() < 100_000; i++) {
-            text.append(words[(i * 7) % words.length]).append(i % 17 == 16 ? ".\n\n" : " ");
-        }
-        return Discussion.ofNewPaper("A long paper " + System.nanoTime(), text.substring(0, 100_000));
-    }
-
     private static String body(int i) {
         String n = Integer.toString(i);
         return BODY.substring(0, BODY.length() - n.length()) + n;
@@ -60,14 +49,14 @@ class ReaderBytesTest {
 
     @Test
     void shouldKeepEachThreadAndReplyWithinItsBytes() {
-        Discussion few = longPaper();
-        Discussion more = longPaper();
+        Discussion few = Discussion.ofLongPaper();
+        Discussion more = Discussion.ofLongPaper();
         SeededNotes.seed(few, 10, 0, 40, ReaderBytesTest::body);
         SeededNotes.seed(more, 210, 0, 40, ReaderBytesTest::body);
         int perThread = (pageBytes(more) - pageBytes(few)) / 200;
         assertTrue(perThread <= WHOLE_THREAD_BYTES, "a thread and its highlight cost " + perThread + " bytes");
 
-        Discussion replies = longPaper();
+        Discussion replies = Discussion.ofLongPaper();
         SeededNotes.seed(replies, 10, 100, 40, ReaderBytesTest::body);
         int perReply = (pageBytes(replies) - pageBytes(few)) / 100;
         assertTrue(perReply <= REPLY_BYTES, "a reply costs " + perReply + " bytes");
@@ -75,7 +64,7 @@ class ReaderBytesTest {
 
     @Test
     void shouldFoldThreadsPastTheFirstFewHundredAndLinkThemToTheirPage() {
-        Discussion d = longPaper();
+        Discussion d = Discussion.ofLongPaper();
         int threads = ReaderMarkup.WHOLE_THREADS + 200;
         SeededNotes.seed(d, threads, 0, 12, ReaderBytesTest::body);
         pageVersion.advance();
@@ -103,7 +92,7 @@ class ReaderBytesTest {
         d.g.outsider.get("/annotations/" + thread + "/thread?compact=true").then().statusCode(404);
 
         int bytes = pageBytes(d);
-        Discussion whole = longPaper();
+        Discussion whole = Discussion.ofLongPaper();
         SeededNotes.seed(whole, ReaderMarkup.WHOLE_THREADS, 0, 12, ReaderBytesTest::body);
         int perFolded = (bytes - pageBytes(whole)) / 200;
         assertTrue(perFolded <= FOLDED_THREAD_BYTES, "a folded thread and its highlight cost " + perFolded + " bytes");
@@ -111,7 +100,7 @@ class ReaderBytesTest {
 
     @Test
     void shouldWeighUnder800KilobytesWithAThousandThreadsAndThreeHundredReplies() {
-        Discussion d = longPaper();
+        Discussion d = Discussion.ofLongPaper();
         SeededNotes.seed(d, 1000, 300, 40, ReaderBytesTest::body);
         int bytes = pageBytes(d);
         assertTrue(bytes <= 800_000, "the reader with 1,000 threads and 300 replies is " + bytes + " bytes");
