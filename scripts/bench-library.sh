@@ -8,7 +8,7 @@
 # Usage: scripts/bench-library.sh            (packages web/ first, then measures web/target/quarkus-app)
 #        APP_DIR=/path/to/quarkus-app scripts/bench-library.sh   (measures that build as it is, e.g. a
 #        copy of main's build, for a before/after comparison with the same script)
-# Environment: PORT (8203), PAPERS (10000), LISTED (30), DURATION (10s).
+# Environment: PORT (8203), PAPERS (10000), LISTED (30), DURATION (10s), KEEP_DATA (a new directory to keep).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-8203}
@@ -35,7 +35,7 @@ if [ -z "${APP_DIR:-}" ]; then
     APP_DIR=web/target/quarkus-app
 fi
 H2_JAR=$(ls "$APP_DIR"/lib/main/com.h2database.h2-*.jar | head -1)
-DATA_DIR="$WORK/data"
+DATA_DIR=${KEEP_DATA:-$WORK/data}   # KEEP_DATA=/some/new/dir keeps the data directory for a closer look
 
 start_app() {
     MARGINALIA_DATA_DIR="$DATA_DIR" MARGINALIA_SEEDS_IMPORT_ON_FIRST_START=false QUARKUS_HTTP_PORT=$PORT \
