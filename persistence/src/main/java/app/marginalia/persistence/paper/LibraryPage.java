@@ -59,17 +59,27 @@ public final class LibraryPage {
     private LibraryPage() {
     }
 
+    /** A page of papers and how many papers match in all (0 when the page is past the last). */
+    public record Found(List<Paper> papers, long matches) {
+    }
+
+    /** One paper of a page and the number of matches, counted in the same statement. */
+    record Counted(Paper paper, long matches) {
+    }
+
     /**
      * Papers in {@code order} whose metadata contains every word: title, authors, organisations,
      * category code or name, the date as the library shows it ("Sep 21, 2022": month name, day,
-     * year), or a list the paper came from. Words are matched ignoring case, as substrings.
+     * year), or a list the paper came from. Words are matched ignoring case, as substrings. One
+     * statement: the matches are counted over the same scan ({@code count(*) over ()}).
      */
-    public static List<Paper> page(List<String> words, Order order, int offset, int limit) {
+    public static Found page(List<String> words, Order order, int offset, int limit) {
         Filter filter = Filter.of(words);
-        TypedQuery<Paper> query = Paper.getEntityManager().createQuery("select p from Paper p where "
-                + filter.where + " order by " + order.orderBy, Paper.class);
+        TypedQuery<Counted> query = Paper.getEntityManager().createQuery("select p, count(*) over () from Paper p where "
+                + filter.where + " order by " + order.orderBy, Counted.class);
         filter.bind(query);
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        List<Counted> rows = query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return new Found(rows.stream().map(Counted::paper).toList(), rows.isEmpty() ? 0 : rows.get(0).matches());
     }
 
     /** How many papers match every word (all of them when there are none). */

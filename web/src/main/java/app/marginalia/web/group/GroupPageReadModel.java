@@ -55,8 +55,8 @@ public class GroupPageReadModel {
     private static final List<ReadingStatus> SECTIONS = List.of(ReadingStatus.SCHEDULED, ReadingStatus.READING,
             ReadingStatus.PROPOSED, ReadingStatus.DISCUSSED, ReadingStatus.ARCHIVED);
 
-    /** Papers the group page's picker offers at most. */
-    public static final int PICKER_SIZE = 20;
+    /** Papers the group page's picker offers at most: a page of the library, like the library's own pages. */
+    public static final int PICKER_SIZE = 50;
 
     private final TrackingReadModel tracking;
 

@@ -69,7 +69,7 @@ public class PaperService {
      * One page of the library, sorted and narrowed in SQL to papers whose metadata contains every
      * word of {@code filter}, with the notes new to {@code user} in their groups and, for a
      * {@code groupId}, which of the page's papers that group lists. The statements are the same
-     * for any library size: the total, the matches (when filtered), the page, its lists, its new
+     * for any library size: the page with its count of matches, the total (when filtered), its lists, its new
      * notes, and the group's membership and list. A page past the last is 404 with a message.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -82,14 +82,19 @@ public class PaperService {
         if (page < 1) {
             throw new InvalidFormException("page", "Pages are numbered from 1.");
         }
-        long total = Paper.count();
-        long matches = words.isEmpty() ? total : LibraryPage.count(words);
+        LibraryPage.Found found = LibraryPage.page(words, sort.sql, (page - 1) * LibraryView.PAGE_SIZE,
+                LibraryView.PAGE_SIZE);
+        List<Paper> rows = found.papers();
+        long matches = found.matches();
         int pages = (int) Math.max(1, (matches + LibraryView.PAGE_SIZE - 1) / LibraryView.PAGE_SIZE);
-        if (page > pages) {
+        if (rows.isEmpty() && page > 1) {
+            // Past the last page: counted again to say how far the pages go (only on this error path).
+            matches = LibraryPage.count(words);
+            pages = (int) Math.max(1, (matches + LibraryView.PAGE_SIZE - 1) / LibraryView.PAGE_SIZE);
             throw new WebApplicationException("Page " + page + " is past the end: " + (matches == 1 ? "1 paper matches"
                     : matches + " papers match") + ", on " + pages + (pages == 1 ? " page." : " pages."), 404);
         }
-        List<Paper> rows = LibraryPage.page(words, sort.sql, (page - 1) * LibraryView.PAGE_SIZE, LibraryView.PAGE_SIZE);
+        long total = words.isEmpty() ? matches : Paper.count();
         List<Long> ids = rows.stream().map(p -> p.id).toList();
         Map<Long, List<String>> lists = LibraryPage.lists(ids);
         List<PaperSummary> papers = rows.stream().map(p -> PaperSummary.of(p, lists.getOrDefault(p.id, List.of()))).toList();

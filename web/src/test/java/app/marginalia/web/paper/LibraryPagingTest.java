@@ -142,18 +142,20 @@ class LibraryPagingTest {
     @Test
     void shouldOfferABoundedSearchablePickerOnTheGroupPage() {
         GroupFixture g = new GroupFixture();
-        ManyPapers.add("Quoll", 45);
+        ManyPapers.add("Quoll", 60);
         Document group = g.owner.html("/groups/" + g.id);
-        assertEquals(20, group.select("select#paperId option").size(), "at most 20 papers, whatever the library's size");
+        assertEquals(50, group.select("select#paperId option").size(), "at most 50 papers, whatever the library's size");
         assertNotNull(group.selectFirst("form[role=search] input[name=find]"));
         Document found = g.owner.html("/groups/" + g.id + "?find=quoll");
         List<String> offered = found.select("select#paperId option").eachText();
-        assertEquals(20, offered.size());
+        assertEquals(50, offered.size());
         assertEquals("Quoll 0001", offered.get(0));
         Element more = found.selectFirst(".picker-more a");
         assertNotNull(more, "a link to every match in the library");
         assertEquals("/papers?group=" + g.id + "&q=quoll", more.attr("href"));
-        assertEquals(45, g.owner.html(more.attr("href")).select("li.paper-card form.paper-card__pick").size());
+        Document library = g.owner.html(more.attr("href"));
+        assertEquals(50, library.select("li.paper-card form.paper-card__pick").size());
+        assertEquals("Page 1 of 2", library.selectFirst(".pager__where").text());
 
         Document one = g.owner.html("/groups/" + g.id + "?find=quoll 0007");
         assertEquals(List.of("Quoll 0007"), one.select("select#paperId option").eachText());
