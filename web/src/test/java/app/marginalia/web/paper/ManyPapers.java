@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
  * Papers written straight to the database, many at a time, for tests of the library at size.
  * Each has a hand-added origin, so {@code TestLibrary.removeAddedPapers()} takes them away again.
  */
-final class ManyPapers {
+public final class ManyPapers {
 
     private ManyPapers() {
     }
@@ -22,7 +22,7 @@ final class ManyPapers {
      * {@code count} papers titled "{@code word} 0001" … with the year 2000 + i % 20 and list
      * "{@code word} list"; returns their ids in creation order.
      */
-    static List<Long> add(String word, int count) {
+    public static List<Long> add(String word, int count) {
         return QuarkusTransaction.requiringNew().call(() -> IntStream.rangeClosed(1, count).mapToObj(i -> {
             Instant now = Instant.now();
             Paper paper = new Paper();
