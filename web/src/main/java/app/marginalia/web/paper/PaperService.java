@@ -69,7 +69,7 @@ public class PaperService {
      * One page of the library, sorted and narrowed in SQL to papers whose metadata contains every
      * word of {@code filter}, with the notes new to {@code user} in their groups and, for a
      * {@code groupId}, which of the page's papers that group lists. The statements are the same
-     * for any library size: the page with its count of matches, the total (when filtered), its lists, its new
+     * for any library size: the page and its count of matches, the library's size, the page's lists, its new
      * notes, and the group's membership and list. A page past the last is 404 with a message.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -94,7 +94,7 @@ public class PaperService {
             throw new WebApplicationException("Page " + page + " is past the end: " + (matches == 1 ? "1 paper matches"
                     : matches + " papers match") + ", on " + pages + (pages == 1 ? " page." : " pages."), 404);
         }
-        long total = words.isEmpty() ? matches : Paper.count();
+        long total = found.total();
         List<Long> ids = rows.stream().map(p -> p.id).toList();
         Map<Long, List<String>> lists = LibraryPage.lists(ids);
         List<PaperSummary> papers = rows.stream().map(p -> PaperSummary.of(p, lists.getOrDefault(p.id, List.of()))).toList();

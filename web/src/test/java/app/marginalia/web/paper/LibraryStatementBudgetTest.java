@@ -59,9 +59,9 @@ class LibraryStatementBudgetTest {
         ManyPapers.add("Budget", 290);
         Map<String, Long> large = statements(g.member, pages);
         assertEquals(small, large, "statements per page for 10 vs 300 papers");
-        // The library: the session, the header's unread count, the page with its count of matches, the
-        // total (when filtered), the page's lists, its new notes: 6; in "add to a group's list" mode also
-        // the membership, the group and which of the page's papers it lists: 9. The group page: the session, membership,
+        // The library: the session, the header's unread count, the page (with its count of matches when
+        // filtered), the library's size, the page's lists, its new notes: 6; in "add to a group's list"
+        // mode also the membership, the group and which of the page's papers it lists: 9. The group page: the session, membership,
         // list, votes, counts and new counts, members, activity, the picker, the unread count: 11.
         small.forEach((page, count) -> assertTrue(count <= (page.contains("group=") ? 9 : page.startsWith("/groups") ? 11 : 6),
                 page + " ran " + count + " statements; all pages: " + small));
