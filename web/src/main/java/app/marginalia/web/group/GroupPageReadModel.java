@@ -11,17 +11,19 @@ import app.marginalia.persistence.group.Membership;
 import app.marginalia.persistence.group.ReadingGroup;
 import app.marginalia.persistence.group.ReadingListEntry;
 import app.marginalia.persistence.group.Vote;
-import app.marginalia.persistence.paper.Paper;
+import app.marginalia.persistence.paper.LibraryPage;
 import app.marginalia.web.group.GroupViews.Abilities;
 import app.marginalia.web.group.GroupViews.Candidate;
 import app.marginalia.web.group.GroupViews.Entry;
 import app.marginalia.web.group.GroupViews.GroupSummary;
 import app.marginalia.web.group.GroupViews.InvitationView;
+import app.marginalia.web.group.GroupViews.ListPicker;
 import app.marginalia.web.group.GroupViews.Meeting;
 import app.marginalia.web.group.GroupViews.Member;
 import app.marginalia.web.group.GroupViews.PaperStats;
 import app.marginalia.web.group.GroupViews.Section;
 import app.marginalia.web.system.CurrentUser.SignedIn;
+import app.marginalia.web.system.InvalidFormException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -29,11 +31,11 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +54,9 @@ public class GroupPageReadModel {
     /** The order of the list's sections on the page. */
     private static final List<ReadingStatus> SECTIONS = List.of(ReadingStatus.SCHEDULED, ReadingStatus.READING,
             ReadingStatus.PROPOSED, ReadingStatus.DISCUSSED, ReadingStatus.ARCHIVED);
+
+    /** Papers the group page's picker offers at most: a page of the library, like the library's own pages. */
+    public static final int PICKER_SIZE = 50;
 
     private final TrackingReadModel tracking;
 
@@ -81,6 +86,15 @@ public class GroupPageReadModel {
     }
 
     public GroupViews.Page page(long groupId, SignedIn user) {
+        return page(groupId, user, null);
+    }
+
+    /**
+     * The group page. Nothing on it grows with the library: the "add a paper" picker shows at most
+     * {@link #PICKER_SIZE} papers not on the list, narrowed by {@code find}, and links to the
+     * library for the rest.
+     */
+    public GroupViews.Page page(long groupId, SignedIn user, String find) {
         GroupAccess.Context at = GroupAccess.enter(groupId, user);
         ReadingGroup group = at.group();
         ZoneId zone = MeetingTimes.zone(group);
@@ -98,18 +112,12 @@ public class GroupPageReadModel {
                     .sorted(sectionOrder(status)).toList();
             sections.add(new Section(status, sectionTitle(status), views));
         }
-        Set<Long> listed = new HashSet<>();
-        entries.forEach(e -> listed.add(e.paper.id));
-        List<Candidate> candidates = at.may(Action.PROPOSE_PAPER)
-                ? Paper.<Paper>listAll().stream().filter(p -> !listed.contains(p.id))
-                .sorted(Comparator.comparing(p -> p.title.toLowerCase(Locale.ROOT)))
-                .map(p -> new Candidate(p.id, p.title)).toList()
-                : List.of();
+        GroupViews.Picker picker = at.may(Action.PROPOSE_PAPER) ? picker(groupId, find) : null;
         Optional<ReadingListEntry> next = nextMeeting(entries);
         return new GroupViews.Page(group.id, group.name, group.description, group.timeZone, at.role(), abilities(at),
                 next.map(e -> Meeting.of(e.meetingAt, zone)).orElse(null), next.map(e -> e.paper.title).orElse(null),
                 next.map(e -> e.paper.id).orElse(null), sections, members(at, user), tracking.recentActivity(groupId),
-                candidates, entries.size(), new GroupViews.Totals(sum(stats, entries, PaperStats::openQuestions),
+                picker, entries.size(), new GroupViews.Totals(sum(stats, entries, PaperStats::openQuestions),
                 sum(stats, entries, PaperStats::fresh),
                 entries.stream().filter(e -> stats.getOrDefault(e.paper.id, PaperStats.NONE).fresh() > 0).count()));
     }
@@ -139,6 +147,16 @@ public class GroupPageReadModel {
                 (int) Membership.countIn(group.id), member, group.id);
     }
 
+    /**
+     * The library page's "add to this group's list" mode: 404 unless the user is a member, 403
+     * unless they may propose; which of {@code paperIds} the list has already, in one statement.
+     */
+    public ListPicker listPicker(long groupId, SignedIn user, Collection<Long> paperIds) {
+        GroupAccess.Context at = GroupAccess.enter(groupId, user);
+        at.require(Action.PROPOSE_PAPER, "You may not add papers to this group's reading list.");
+        return new ListPicker(groupId, at.group().name, Set.copyOf(LibraryPage.listedIn(groupId, paperIds)));
+    }
+
     /** The groups where this user may put the paper on the list, for the reader's "add to list" form. */
     public List<Candidate> groupsToPropose(long paperId, SignedIn user) {
         // One statement: this runs on every reader page of a signed-in member.
@@ -153,6 +171,17 @@ public class GroupPageReadModel {
             throw new NotFoundException();
         }
         return Invitation.findByToken(token).filter(i -> i.usableAt(Instant.now())).orElseThrow(NotFoundException::new);
+    }
+
+    private static GroupViews.Picker picker(long groupId, String find) {
+        String typed = find == null ? "" : find.strip();
+        List<String> words = LibraryPage.words(typed);
+        if (words.size() > LibraryPage.MAX_WORDS) {
+            throw new InvalidFormException("find", "Search with at most " + LibraryPage.MAX_WORDS + " words.");
+        }
+        List<Candidate> found = LibraryPage.notListedIn(groupId, words, PICKER_SIZE + 1).stream()
+                .map(p -> new Candidate(p.id(), p.title())).toList();
+        return new GroupViews.Picker(typed, found.stream().limit(PICKER_SIZE).toList(), found.size() > PICKER_SIZE);
     }
 
     private static Map<Long, Long> counts(List<GroupCount> rows) {

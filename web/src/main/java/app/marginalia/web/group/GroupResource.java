@@ -7,6 +7,7 @@ import app.marginalia.web.system.Flash;
 import app.marginalia.web.system.InvalidFormException;
 import app.marginalia.web.system.LocationHeaders;
 import app.marginalia.web.system.MarginaliaConfig;
+import app.marginalia.web.system.SafeRedirect;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.BadRequestException;
@@ -109,8 +110,8 @@ public class GroupResource {
 
     @GET
     @Path("{id:\\d{1,18}}")
-    public TemplateInstance group(@RestPath long id) {
-        return Templates.group(pages.page(id, current.require()));
+    public TemplateInstance group(@RestPath long id, @RestQuery String find) {
+        return Templates.group(pages.page(id, current.require(), find));
     }
 
     @GET
@@ -213,11 +214,14 @@ public class GroupResource {
 
     @POST
     @Path("{id:\\d{1,18}}/list")
-    public Response propose(@RestPath long id, @RestForm Long paperId) {
+    public Response propose(@RestPath long id, @RestForm Long paperId, @RestForm String back) {
+        // The library's "add to this group's list" buttons come back to the page of the library they were on.
+        String page = back != null && (back.equals("/papers") || back.startsWith("/papers?"))
+                ? SafeRedirect.localPath(back, "/groups/" + id) : "/groups/" + id;
         if (paperId == null) {
-            return Flash.redirect("/groups/" + id, "Choose a paper to add.");
+            return Flash.redirect(page, "Choose a paper to add.");
         }
-        return change(id, () -> list.propose(id, current.require(), paperId), "/groups/" + id,
+        return change(id, () -> list.propose(id, current.require(), paperId), page,
                 "Added to the reading list as proposed.", null);
     }
 

@@ -6,12 +6,15 @@ import app.marginalia.core.group.ReadingStatus;
 import app.marginalia.core.group.Role;
 import app.marginalia.persistence.annotation.Annotation;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** What the group pages show: plain values, computed in the read models, never entities. */
 public final class GroupViews {
@@ -115,6 +118,27 @@ public final class GroupViews {
     public record Candidate(long id, String title) {
     }
 
+    /**
+     * The group page's "add a paper" picker: at most {@code GroupPageReadModel.PICKER_SIZE} papers
+     * not on the list (A–Z, narrowed by {@code find}), and whether the library holds more of them.
+     */
+    public record Picker(String find, List<Candidate> candidates, boolean more) {
+
+        /** The library page narrowed the same way, with an "add to this group's list" button per paper. */
+        public String libraryUrl(long groupId) {
+            return "/papers?group=" + groupId
+                    + (find == null || find.isEmpty() ? "" : "&q=" + URLEncoder.encode(find, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The library page in "add to this group's list" mode: the group, and which of the page's papers it lists. */
+    public record ListPicker(long groupId, String groupName, Set<Long> listed) {
+
+        public boolean listed(long paperId) {
+            return listed.contains(paperId);
+        }
+    }
+
     /** What the viewer may do in the group, for showing only the controls that will work. */
     public record Abilities(boolean edit, boolean delete, boolean invite, boolean transfer, boolean schedule,
                             boolean propose) {
@@ -123,7 +147,7 @@ public final class GroupViews {
     /** The whole group page. */
     public record Page(long id, String name, String description, String timeZone, Role myRole, Abilities can,
                        Meeting nextMeeting, String nextMeetingTitle, Long nextMeetingPaperId, List<Section> sections,
-                       List<Member> members, List<ActivityLine> activity, List<Candidate> candidates, int listSize,
+                       List<Member> members, List<ActivityLine> activity, Picker picker, int listSize,
                        Totals totals) {
     }
 

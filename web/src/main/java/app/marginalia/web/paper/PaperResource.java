@@ -46,8 +46,7 @@ public class PaperResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance library(List<PaperSummary> papers, long total, String sort, String filter,
-                                               Map<Long, Long> fresh);
+        static native TemplateInstance library(LibraryView library);
 
         static native TemplateInstance reader(PaperDetail detail, boolean added, List<GroupViews.Candidate> groups,
                                               DiscussionView discussion, boolean canEdit,
@@ -91,12 +90,29 @@ public class PaperResource {
         this.markers = markers;
     }
 
+    /**
+     * One page of the library ({@code page} from 1), sorted by {@code sort} and narrowed by the
+     * words of {@code q}; with {@code group}, each paper offers "add to this group's list".
+     */
     @GET
-    public TemplateInstance library(@RestQuery String sort, @RestQuery String q) {
-        LibrarySort order = LibrarySort.parse(sort);
-        String filter = q == null ? "" : q.strip();
-        Map<Long, Long> fresh = current.user().map(u -> tracking.freshInMyGroups(u.id())).orElse(Map.of());
-        return Templates.library(papers.library(order, filter), papers.count(), order.param(), filter, fresh);
+    public TemplateInstance library(@RestQuery String sort, @RestQuery String q, @RestQuery String page,
+                                    @RestQuery String group) {
+        LibrarySort order = LibrarySort.parseStrict(sort);
+        int at = number(page, "page", "Pages are numbered from 1.", 1);
+        Long groupId = group == null || group.isBlank() ? null
+                : (long) number(group, "group", "Choose a group by its number.", 0);
+        return Templates.library(papers.libraryPage(order, q, at, current.user(), groupId));
+    }
+
+    /** A whole positive number from a query parameter; anything else is refused with the message (400). */
+    private static int number(String value, String field, String problem, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        if (!value.strip().matches("\\d{1,9}")) {
+            throw new InvalidFormException(field, problem);
+        }
+        return Integer.parseInt(value.strip());
     }
 
     @GET

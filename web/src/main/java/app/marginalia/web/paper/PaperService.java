@@ -9,17 +9,22 @@ import app.marginalia.core.paper.Fingerprint;
 import app.marginalia.core.group.Policy;
 import app.marginalia.core.paper.PaperDraft;
 import app.marginalia.core.seed.SeedPaper;
+import app.marginalia.persistence.paper.LibraryPage;
 import app.marginalia.persistence.paper.Paper;
 import app.marginalia.persistence.paper.PaperOrigin;
 import app.marginalia.persistence.paper.PaperText;
 import app.marginalia.persistence.paper.PaperTextLayout;
+import app.marginalia.web.group.GroupPageReadModel;
+import app.marginalia.web.group.GroupViews;
 import app.marginalia.web.group.ReadingListCommands;
 import app.marginalia.web.event.DiscussionEvents;
 import app.marginalia.web.system.CurrentUser.SignedIn;
 import app.marginalia.web.system.InvalidFormException;
+import app.marginalia.web.system.NotSignedInException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -37,9 +42,12 @@ public class PaperService {
     private final ReadingListCommands groups;
     private final PaperChangeService changes;
     private final DiscussionEvents events;
+    private final GroupPageReadModel groupPages;
 
-    PaperService(ReadingListCommands groups, PaperChangeService changes, DiscussionEvents events) {
+    PaperService(ReadingListCommands groups, PaperChangeService changes, DiscussionEvents events,
+                 GroupPageReadModel groupPages) {
         this.groups = groups;
+        this.groupPages = groupPages;
         this.changes = changes;
         this.events = events;
     }
@@ -55,6 +63,45 @@ public class PaperService {
         return Paper.listWithOrigins().stream().map(PaperSummary::of)
                 .filter(p -> words.stream().allMatch(p.filterText()::contains))
                 .sorted(sort.order).toList();
+    }
+
+    /**
+     * One page of the library, sorted and narrowed in SQL to papers whose metadata contains every
+     * word of {@code filter}, with the notes new to {@code user} in their groups and, for a
+     * {@code groupId}, which of the page's papers that group lists. The statements are the same
+     * for any library size: the page and its count of matches, the library's size, the page's lists, its new
+     * notes, and the group's membership and list. A page past the last is 404 with a message.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LibraryView libraryPage(LibrarySort sort, String filter, int page, Optional<SignedIn> user, Long groupId) {
+        String typed = filter == null ? "" : filter.strip();
+        List<String> words = LibraryPage.words(typed);
+        if (words.size() > LibraryPage.MAX_WORDS) {
+            throw new InvalidFormException("q", "Filter with at most " + LibraryPage.MAX_WORDS + " words.");
+        }
+        if (page < 1) {
+            throw new InvalidFormException("page", "Pages are numbered from 1.");
+        }
+        LibraryPage.Found found = LibraryPage.page(words, sort.sql, (page - 1) * LibraryView.PAGE_SIZE,
+                LibraryView.PAGE_SIZE);
+        List<Paper> rows = found.papers();
+        long matches = found.matches();
+        int pages = (int) Math.max(1, (matches + LibraryView.PAGE_SIZE - 1) / LibraryView.PAGE_SIZE);
+        if (rows.isEmpty() && page > 1) {
+            // Past the last page: counted again to say how far the pages go (only on this error path).
+            matches = LibraryPage.count(words);
+            pages = (int) Math.max(1, (matches + LibraryView.PAGE_SIZE - 1) / LibraryView.PAGE_SIZE);
+            throw new WebApplicationException("Page " + page + " is past the end: " + (matches == 1 ? "1 paper matches"
+                    : matches + " papers match") + ", on " + pages + (pages == 1 ? " page." : " pages."), 404);
+        }
+        long total = found.total();
+        List<Long> ids = rows.stream().map(p -> p.id).toList();
+        Map<Long, List<String>> lists = LibraryPage.lists(ids);
+        List<PaperSummary> papers = rows.stream().map(p -> PaperSummary.of(p, lists.getOrDefault(p.id, List.of()))).toList();
+        Map<Long, Long> fresh = user.map(u -> LibraryPage.freshInMyGroups(u.id(), ids)).orElse(Map.of());
+        GroupViews.ListPicker picker = groupId == null ? null
+                : groupPages.listPicker(groupId, user.orElseThrow(NotSignedInException::new), ids);
+        return new LibraryView(papers, matches, total, page, pages, sort, typed, fresh, picker);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -23,7 +23,11 @@ public record PaperSummary(long id, String title, boolean titleProvisional, List
     }
 
     static PaperSummary of(Paper paper) {
-        List<String> lists = paper.origins.stream().map(o -> o.listName).distinct().toList();
+        return of(paper, paper.origins.stream().map(o -> o.listName).distinct().toList());
+    }
+
+    /** With the lists read apart ({@code LibraryPage.lists}), so a page of papers never loads their origins one by one. */
+    static PaperSummary of(Paper paper, List<String> lists) {
         return new PaperSummary(paper.id, paper.title, paper.titleProvisional, paper.authorList(),
                 paper.authorsTruncated, paper.organisationList(), paper.category,
                 Category.name(paper.category).orElse(null), paper.published().map(Published::of).orElse(null),
