@@ -225,14 +225,4 @@ public class Annotation extends PanacheEntityBase {
                 .setParameter("g", groupId).setParameter("me", accountId).setParameter("never", Instant.EPOCH);
         return (paperId == null ? query : query.setParameter("p", paperId)).getResultList();
     }
-
-    /** The same across every group the member belongs to, per paper: the library's "new" badges. */
-    public static List<PaperCount> newInMyGroups(long accountId) {
-        return getEntityManager().createQuery("select a.paper.id, count(a) from Annotation a where a.group.id in "
-                        + "(select m.group.id from Membership m where m.account.id = :me) "
-                        + "and a.author.id <> :me and a.deleted = false and a.createdAt > coalesce((select r.seenAt "
-                        + "from ReadMarker r where r.accountId = :me and r.groupId = a.group.id and r.paperId = a.paper.id), "
-                        + ":never) group by a.paper.id", PaperCount.class)
-                .setParameter("me", accountId).setParameter("never", Instant.EPOCH).getResultList();
-    }
 }

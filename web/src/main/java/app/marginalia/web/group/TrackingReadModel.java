@@ -76,13 +76,6 @@ public class TrackingReadModel {
         return stats;
     }
 
-    /** For the library: per paper, notes new to the member across all their groups; one statement. */
-    public Map<Long, Long> freshInMyGroups(long accountId) {
-        Map<Long, Long> fresh = new HashMap<>();
-        Annotation.newInMyGroups(accountId).forEach(c -> fresh.put(c.paperId(), c.count()));
-        return fresh;
-    }
-
     /** The group's status of a paper for the reader's panel; empty if the paper is not on its list. */
     public Optional<ReaderPanel> panel(long groupId, long paperId, SignedIn user) {
         GroupAccess.Context at = GroupAccess.enter(groupId, user);

@@ -6,6 +6,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import app.marginalia.web.TestLibrary;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,12 @@ class ReaderBytesTest {
 
     @Inject
     PageVersion pageVersion;
+
+    /** The long papers these tests add leave the shared library as they found it. */
+    @AfterEach
+    void removeAddedPapers() {
+        TestLibrary.removeAddedPapers();
+    }
 
     private int pageBytes(Discussion d) {
         pageVersion.advance(); // the notes were written straight to the database: a change, as a command makes

@@ -10,6 +10,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import app.marginalia.web.TestLibrary;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -24,6 +26,12 @@ class FoldedThreadsBrowserTest extends BrowserTest {
 
     @Inject
     PageVersion pageVersion;
+
+    /** The long papers these tests add leave the shared library as they found it. */
+    @AfterEach
+    void removeAddedPapers() {
+        TestLibrary.removeAddedPapers();
+    }
 
     @Test
     void shouldUnfoldThreadsAsTheyComeIntoViewAndWhenAPermalinkNamesThem() {
@@ -49,7 +57,8 @@ class FoldedThreadsBrowserTest extends BrowserTest {
 
             // Its controls open in place.
             firstFolded.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Reply, react…")).click();
-            Locator reply = page.locator("#thread-list > li").nth(ReaderMarkup.WHOLE_THREADS).getByLabel("Reply to Owner");
+            Locator reply = page.locator("#thread-list > li").nth(ReaderMarkup.WHOLE_THREADS)
+                    .locator("details.note__reply[open] textarea").first();
             assertThat(reply).isFocused();
             assertEquals(threads, page.locator("#thread-list > li").count());
         }
