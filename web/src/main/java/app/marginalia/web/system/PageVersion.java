@@ -70,6 +70,14 @@ public class PageVersion {
         }
     }
 
+    /**
+     * The value when it is known without asking the database (one instance on H2), for answering
+     * a revalidation before the request reaches the application; empty when it is shared.
+     */
+    java.util.Optional<String> local() {
+        return shared ? java.util.Optional.empty() : java.util.Optional.of(Long.toString(local.get()));
+    }
+
     /** Moves the value: whatever was rendered before is no longer known to be current. */
     public void advance() {
         local.incrementAndGet();

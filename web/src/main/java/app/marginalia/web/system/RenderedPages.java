@@ -1,7 +1,12 @@
 package app.marginalia.web.system;
 
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -12,12 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,11 +57,27 @@ public class RenderedPages {
     private final Map<String, Page> kept = new LinkedHashMap<>(64, 0.75f, true);
     private final ConcurrentHashMap<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
     private long keptBytes;
+    /** ETags issued, by value: what a revalidation must present to be answered 304 at once (see {@link #revalidate}). */
+    private final ConcurrentHashMap<String, Issued> issued = new ConcurrentHashMap<>();
+    private final CurrentVertxRequest request;
 
-    RenderedPages(CurrentUser current, PageVersion version, MarginaliaConfig config) {
+    RenderedPages(CurrentUser current, PageVersion version, MarginaliaConfig config, CurrentVertxRequest request) {
         this.current = current;
+        this.request = request;
         this.version = version;
         this.maxBytes = config.pages().cacheBytes();
+    }
+
+    /** Most ETags remembered for revalidation before the application; past it the memory starts over. */
+    private static final int ISSUED_MAX = 20_000;
+    /** How long an issued ETag is answered before the application sees the request again (session expiry). */
+    private static final Duration ISSUED_FOR = Duration.ofMinutes(10);
+
+    /**
+     * An ETag as issued: for this address, to a browser with exactly these session and CSRF
+     * cookies, while the page version stands, until a few minutes have passed.
+     */
+    record Issued(String uri, String cookies, String version, Instant until) {
     }
 
     /** One rendered page: its HTML compressed with gzip, and its uncompressed length. */
@@ -73,8 +97,10 @@ public class RenderedPages {
                 version.current(), LocalDate.now(ZoneOffset.UTC).toString());
         String etag = "W/\"" + digest(key) + "\"";
         if (matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            remember(etag, headers);
             return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, "Cookie").build();
         }
+        remember(etag, headers);
         Page rendered = page(key, render);
         boolean gzip = acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         Response.ResponseBuilder response = Response.ok(gzip ? rendered.gzip() : gunzip(rendered.gzip()))
@@ -85,6 +111,61 @@ public class RenderedPages {
             response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         return response.build();
+    }
+
+    private void remember(String etag, HttpHeaders headers) {
+        Optional<String> local = version.local();
+        if (local.isEmpty()) {
+            return; // several instances: only the database knows whether the page is current
+        }
+        if (issued.size() >= ISSUED_MAX) {
+            issued.clear();
+        }
+        issued.put(etag, new Issued(request.getCurrent().request().uri(),
+                cookies(value(headers, Cookies.SESSION), value(headers, Cookies.CSRF)), local.get(),
+                Instant.now().plus(ISSUED_FOR)));
+    }
+
+    private static String value(HttpHeaders headers, String cookie) {
+        var c = headers.getCookies().get(cookie);
+        return c == null ? "" : c.getValue();
+    }
+
+    private static String cookies(String session, String csrf) {
+        return session + "\n" + csrf;
+    }
+
+    /**
+     * Revalidation before the application: a reader page asked for with an ETag this process
+     * issued, for the same address, by a browser with the same session and CSRF cookies, while the
+     * page version stands, is answered 304 here, on the event loop, without the session lookup and
+     * the request's trip through the application. Everything else goes on to the application,
+     * which decides as {@link #respond} says. A signed-out, revoked or changed session is a write
+     * (the version moves); a session that merely expired is answered for at most ten minutes, with
+     * no body.
+     */
+    void revalidate(@Observes Router router) {
+        router.route(HttpMethod.GET, "/papers/*").order(Integer.MIN_VALUE + 2).handler(context -> {
+            HttpServerRequest r = context.request();
+            String ifNoneMatch = r.getHeader(HttpHeaders.IF_NONE_MATCH);
+            Issued was = ifNoneMatch == null ? null : issued.get(ifNoneMatch.strip());
+            if (was == null || r.getCookie(Cookies.FLASH) != null || !was.uri().equals(r.uri())
+                    || !was.version().equals(version.local().orElse(null)) || Instant.now().isAfter(was.until())
+                    || !was.cookies().equals(cookies(cookie(r, Cookies.SESSION), cookie(r, Cookies.CSRF)))) {
+                context.next();
+                return;
+            }
+            context.response().setStatusCode(304)
+                    .putHeader(HttpHeaders.ETAG, ifNoneMatch.strip())
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                    .putHeader(HttpHeaders.VARY, "Cookie")
+                    .end();
+        });
+    }
+
+    private static String cookie(HttpServerRequest request, String name) {
+        io.vertx.core.http.Cookie c = request.getCookie(name);
+        return c == null ? "" : c.getValue();
     }
 
     private Page page(String key, Supplier<TemplateInstance> render) {

@@ -114,6 +114,9 @@ class ReaderPageCacheTest {
         d.create(d.g.member, privateNote);
         String membersEtag = etagOf(d.g.member, d);
         assertTrue(reader(d.g.member, d, null).asString().contains("Only for me: check the appendix"));
+        // The ETag names one page: the same viewer's private notes only, asked with it, is another page.
+        Response privateOnly = d.g.member.get("/papers/" + d.paperId + "?group=0", Map.of("If-None-Match", membersEtag));
+        assertEquals(200, privateOnly.statusCode());
         // Another member presenting the first one's ETag gets their own page, not a 304.
         Response other = reader(d.g.moderator, d, membersEtag);
         assertEquals(200, other.statusCode());
