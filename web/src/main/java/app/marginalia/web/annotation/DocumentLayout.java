@@ -31,10 +31,11 @@ final class DocumentLayout {
         List<DiscussionView.Paragraph> result = new ArrayList<>();
         Set<Long> anchored = new HashSet<>();
         Set<String> ids = new HashSet<>();
+        List<List<HighlightLayout.Range>> touching = byBlock(blocks, ranges);
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             List<DiscussionView.Segment> segments = new ArrayList<>();
-            for (HighlightLayout.Segment s : HighlightLayout.segments(b.start(), b.end(), ranges)) {
+            for (HighlightLayout.Segment s : HighlightLayout.segments(b.start(), b.end(), touching.get(i))) {
                 String piece = at.slice(s.start(), s.end());
                 if (s.annotations().isEmpty()) {
                     segments.add(new DiscussionView.Segment(piece, List.of(), null, null, null));
@@ -61,6 +62,33 @@ final class DocumentLayout {
                     b.kind() == BlockKind.REFERENCE && next != BlockKind.REFERENCE));
         }
         return result;
+    }
+
+    /**
+     * The ranges that touch each block, found by binary search over the blocks (which are in text
+     * order and do not overlap): each block then looks only at its own highlights, not at all of them.
+     */
+    private static List<List<HighlightLayout.Range>> byBlock(List<Block> blocks, List<HighlightLayout.Range> ranges) {
+        List<List<HighlightLayout.Range>> touching = new ArrayList<>(blocks.size());
+        for (int i = 0; i < blocks.size(); i++) {
+            touching.add(new ArrayList<>());
+        }
+        for (HighlightLayout.Range r : ranges) {
+            int lo = 0;
+            int hi = blocks.size();
+            while (lo < hi) { // the first block ending after the range starts
+                int mid = (lo + hi) >>> 1;
+                if (blocks.get(mid).end() <= r.start()) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            for (int i = lo; i < blocks.size() && blocks.get(i).start() < r.end(); i++) {
+                touching.get(i).add(r);
+            }
+        }
+        return touching;
     }
 
     /** Code-point offsets into a text, in constant time: the text's own indexes when it has no surrogate pairs. */

@@ -6,7 +6,7 @@ import java.util.List;
  * The two parts of the reader that grow with the discussion, written straight into one buffer:
  * the text with its highlights, and the margin's threads. A paper with 1,000 notes has some
  * 2,000 highlight segments and 1,300 notes; a template spends most of a page view resolving their
- * expressions one by one, so these loops are plain Java (about ten times faster), and the markup
+ * expressions one by one, so these loops are plain Java, and the markup
  * is kept compact (no indentation, no forms: a thread's controls are on its own page, which
  * notes.js opens in place). Everything taken from a member or a paper is escaped here; note
  * bodies are the sanitised HTML stored with the note. The structure is the one the templates

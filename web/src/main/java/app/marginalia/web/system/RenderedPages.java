@@ -68,6 +68,9 @@ public class RenderedPages {
         this.maxBytes = config.pages().cacheBytes();
     }
 
+    /** The viewer's own page: their browser keeps it and asks each time whether it is current. */
+    private static final String PRIVATE = "private, no-cache";
+
     /** Most ETags remembered for revalidation before the application; past it the memory starts over. */
     private static final int ISSUED_MAX = 20_000;
     /** How long an issued ETag is answered before the application sees the request again (session expiry). */
@@ -98,7 +101,8 @@ public class RenderedPages {
         String etag = "W/\"" + digest(key) + "\"";
         if (matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             remember(etag, headers);
-            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, "Cookie").build();
+            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, PRIVATE)
+                    .header(HttpHeaders.VARY, "Cookie").build();
         }
         remember(etag, headers);
         Page rendered = page(key, render);
@@ -106,6 +110,7 @@ public class RenderedPages {
         Response.ResponseBuilder response = Response.ok(gzip ? rendered.gzip() : gunzip(rendered.gzip()))
                 .type("text/html;charset=UTF-8")
                 .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, PRIVATE)
                 .header(HttpHeaders.VARY, "Cookie, Accept-Encoding");
         if (gzip) {
             response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
@@ -157,7 +162,7 @@ public class RenderedPages {
             }
             context.response().setStatusCode(304)
                     .putHeader(HttpHeaders.ETAG, ifNoneMatch.strip())
-                    .putHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                    .putHeader(HttpHeaders.CACHE_CONTROL, PRIVATE)
                     .putHeader(HttpHeaders.VARY, "Cookie")
                     .end();
         });

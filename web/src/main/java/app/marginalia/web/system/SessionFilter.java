@@ -83,11 +83,13 @@ public class SessionFilter {
             // Shown once: this response showed it, unless it already leaves a new one.
             response.getHeaders().add(HttpHeaders.SET_COOKIE, Cookies.expired(Cookies.FLASH, secure));
         }
-        if (response.getHeaders().containsKey(HttpHeaders.ETAG)) {
-            // A page with an ETag (RenderedPages) is the viewer's own: their browser may keep it and
-            // revalidate it each time (304 while nothing changed); shared caches never keep it.
-            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");
-        } else if (current.isSignedIn()) {
+        Object caching = response.getHeaders().getFirst(HttpHeaders.CACHE_CONTROL);
+        if (caching != null && caching.toString().startsWith("private")) {
+            // A response that is the viewer's own says so (RenderedPages: their browser may keep the
+            // page and revalidate it each time); shared caches never keep it. Left as it is.
+            return;
+        }
+        if (current.isSignedIn()) {
             // Pages of a signed-in member show private things: never keep them in shared caches.
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         }

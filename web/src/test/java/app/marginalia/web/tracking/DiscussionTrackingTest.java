@@ -95,7 +95,7 @@ class DiscussionTrackingTest {
         // Opening the paper shows the owner's question as new, once.
         String first = d.view(d.g.member);
         assertEquals(1, Jsoup.parse(first).select("article#annotation-" + question
-                + " > h3:first-child > span.badge--new:first-child").size(), "the new thread is marked");
+                + " > .thread__title:first-child > span.badge--new:first-child").size(), "the new thread is marked");
         assertTrue(first.contains("1 new since your last visit"));
         String second = d.page(d.g.member);
         assertTrue(Jsoup.parse(second).select(".badge--new").isEmpty(), "seen now");
@@ -106,7 +106,7 @@ class DiscussionTrackingTest {
         assertTrue(d.view(d.g.member).contains("1 new since your last visit"));
         String moderators = d.page(d.g.moderator);
         assertEquals(List.of("New"), Jsoup.parse(moderators).select("article#annotation-" + question
-                        + " > h3 > span.badge--new[title=\"Written since your last visit\"]").eachText(),
+                        + " > .thread__title > span.badge--new").eachText(),
                 "the question is new to the moderator, their own reply is not: no count of 2");
 
         // The reader's script marks live updates seen the same way.
