@@ -175,11 +175,21 @@ def main():
         if not stream.hello.wait(10):
             fail("B's event stream sent no hello")
         words = f"alpha{suffix}"
+        # The reader page B rendered and kept: current until the write on A, and not after it.
+        reader = f"/papers/{paper}?group={group}"
+        member_b.get(reader)  # shows (and clears) the sign-in message: a page with one is not kept
+        etag = member_b.get(reader).headers.get("ETag")
+        if not etag or member_b._send("GET", reader, headers={"If-None-Match": etag}).status != 304:
+            fail("B's reader page was not revalidated with a 304 while nothing changed")
         a = owner.json("POST", f"/api/papers/{paper}/annotations",
                        {"groupId": group, "motivation": "COMMENTING", "body": f"created on A {words}", "tags": []})
         if a.status != 201:
             fail(f"creating a note on A answered {a.status}")
         note = a.json()["id"]
+        after = member_b._send("GET", reader, headers={"If-None-Match": etag})
+        if after.status != 200 or f"created on A {words}" not in after.body:
+            fail(f"right after the note was written on A, B's reader answered {after.status} to its old ETag")
+        log("B's kept reader page was current before the note on A and not after it")
         live = until(lambda: stream.saw_note(note), 10)
         search_ab = until(lambda: found(owner_b, words, note), 10)
         if live is None or live > LIMIT_S:

@@ -8,6 +8,8 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
@@ -102,6 +104,22 @@ public class PageVersion {
             }
             context.next();
         });
+    }
+
+    /**
+     * On PostgreSQL, a write's answer leaves only once the shared value has moved: another
+     * instance asked right after the answer knows the page changed. (The end of the request moves
+     * it again, and the local value, whatever happened.) Runs after the resource, so after its commit.
+     */
+    @ServerResponseFilter
+    public void beforeAnswer(ContainerRequestContext request) {
+        if (shared && !READS.contains(HttpMethod.valueOf(request.getMethod()))) {
+            if (io.vertx.core.Context.isOnEventLoopThread()) {
+                advancing.execute(this::advanceShared);
+            } else {
+                advanceShared();
+            }
+        }
     }
 
     void afterEvent(@Observes(during = TransactionPhase.AFTER_SUCCESS) DiscussionEvent event) {
