@@ -20,7 +20,7 @@ test_classpath() {
         echo "bench: could not read the test classpath of $module from Maven's debug log" >&2
         return 1
     fi
-    line=${line#*testPath = [}
+    line=${line#*testPath = \[}
     line=${line%\]}
     echo "${line//, /:}"
 }
