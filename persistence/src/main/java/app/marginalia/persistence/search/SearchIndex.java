@@ -22,7 +22,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -236,14 +235,14 @@ public final class SearchIndex implements AutoCloseable {
             return new Results(0, List.of());
         }
         return withSearcher(searcher -> {
-            Results exact = papers(searcher, query, offset, limit, false);
+            Results exact = papers(searcher, query, offset, limit, null);
             return exact.total() > 0 || query.filtersOnly() ? exact
-                    : orElse(exact, () -> papers(searcher, query, offset, limit, true));
+                    : orElse(exact, () -> papers(searcher, query, offset, limit, new TypoQuery.Automata()));
         });
     }
 
-    private Results papers(IndexSearcher searcher, SearchQuery query, int offset, int limit, boolean typos)
-            throws IOException {
+    private Results papers(IndexSearcher searcher, SearchQuery query, int offset, int limit,
+                           TypoQuery.Automata typos) throws IOException {
         BooleanQuery.Builder b = base(searcher, query, "paper", PAPER_FIELDS, typos);
         for (String paper : query.papers()) {
             b.add(paperIs("title", paper), Occur.FILTER);
@@ -251,7 +250,7 @@ public final class SearchIndex implements AutoCloseable {
         for (String paper : query.exclusions().papers()) {
             b.add(paperIs("title", paper), Occur.MUST_NOT);
         }
-        return run(searcher, b.build(), query, offset, limit, List.of("title", "authors", "text"), "paper", typos);
+        return run(searcher, b.build(), query, offset, limit, List.of("title", "authors", "text"), "paper");
     }
 
     /** Notes visible through {@code visibility} (group and private keys): nobody else's ever count. */
@@ -260,21 +259,21 @@ public final class SearchIndex implements AutoCloseable {
             return new Results(0, List.of());
         }
         return withSearcher(searcher -> {
-            Results exact = notes(searcher, query, visibility, offset, limit, false);
+            Results exact = notes(searcher, query, visibility, offset, limit, null);
             return exact.total() > 0 || query.filtersOnly() ? exact
-                    : orElse(exact, () -> notes(searcher, query, visibility, offset, limit, true));
+                    : orElse(exact, () -> notes(searcher, query, visibility, offset, limit, new TypoQuery.Automata()));
         });
     }
 
     private Results notes(IndexSearcher searcher, SearchQuery query, Collection<String> visibility, int offset,
-                          int limit, boolean typos) throws IOException {
+                          int limit, TypoQuery.Automata typos) throws IOException {
         BooleanQuery.Builder b = base(searcher, query, "note", NOTE_FIELDS, typos);
         b.add(new TermInSetQuery("vis", visibility.stream().map(BytesRef::new).toList()), Occur.FILTER);
         // Each filter, kept (FILTER) or left out (MUST_NOT): the same query either way, so -x leaves
         // out exactly what x keeps.
         noteFilters(b, query.filters(), Occur.FILTER);
         noteFilters(b, query.exclusions(), Occur.MUST_NOT);
-        return run(searcher, b.build(), query, offset, limit, List.of("body", "quote"), "note", typos);
+        return run(searcher, b.build(), query, offset, limit, List.of("body", "quote"), "note");
     }
 
     private void noteFilters(BooleanQuery.Builder b, SearchQuery.Filters filters, Occur occur) {
@@ -302,7 +301,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private BooleanQuery.Builder base(IndexSearcher searcher, SearchQuery query, String type, Map<String, Float> fields,
-                                      boolean typos) throws IOException {
+                                      TypoQuery.Automata typos) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(new TermQuery(new Term("type", type)), Occur.FILTER);
         if (query.filtersOnly()) {
@@ -314,7 +313,8 @@ public final class SearchIndex implements AutoCloseable {
             List<String> tokens = tokens(word);
             if (tokens.size() == 1) {
                 // Typos for the first few words only: each adds expansions to the query.
-                b.add(word(searcher, tokens.get(0), fields, typos && fuzzy++ < MAX_FUZZY_WORDS), Occur.MUST);
+                b.add(word(searcher, tokens.get(0), fields, typos != null && fuzzy++ < MAX_FUZZY_WORDS ? typos : null),
+                        Occur.MUST);
             } else if (tokens.size() > 1) {
                 b.add(phrase(tokens, fields), Occur.MUST);
             }
@@ -346,10 +346,11 @@ public final class SearchIndex implements AutoCloseable {
      * One word in any of the fields: exact, or, when the index does not know the word (someone
      * typed the start of one), as a prefix; with {@code typos}, also within one or two edits
      * (weighed less). Typos are only tried when the first search found nothing: fuzzy matching
-     * is the expensive part of a query.
+     * is the expensive part of a query; its automata are built once per word and search
+     * ({@link TypoQuery}).
      */
-    private static Query word(IndexSearcher searcher, String token, Map<String, Float> fields, boolean typos)
-            throws IOException {
+    private static Query word(IndexSearcher searcher, String token, Map<String, Float> fields,
+                              TypoQuery.Automata typos) throws IOException {
         List<Query> alternatives = new ArrayList<>();
         for (Map.Entry<String, Float> e : fields.entrySet()) {
             String field = e.getKey();
@@ -359,9 +360,9 @@ public final class SearchIndex implements AutoCloseable {
             if (token.length() >= MIN_PREFIX && searcher.getIndexReader().docFreq(term) == 0) {
                 alternatives.add(new BoostQuery(new PrefixQuery(term), boost * 0.5f));
             }
-            if (typos && token.length() >= MIN_FUZZY && !token.chars().allMatch(Character::isDigit)) {
+            if (typos != null && token.length() >= MIN_FUZZY && !token.chars().allMatch(Character::isDigit)) {
                 int edits = token.length() >= 10 ? 2 : 1;
-                alternatives.add(new BoostQuery(new FuzzyQuery(term, edits, 2, MAX_EXPANSIONS, true), boost * 0.3f));
+                alternatives.add(new BoostQuery(new TypoQuery(term, typos.of(token, edits), MAX_EXPANSIONS), boost * 0.3f));
             }
         }
         return new DisjunctionMaxQuery(alternatives, 0.1f);
@@ -396,7 +397,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private Results run(IndexSearcher searcher, Query query, SearchQuery parsed, int offset, int limit,
-                        List<String> snippetFields, String type, boolean typos) throws IOException {
+                        List<String> snippetFields, String type) throws IOException {
         int wanted = Math.max(offset + limit, 1);
         TopDocs top = parsed.filtersOnly()
                 ? searcher.search(query, wanted, new Sort(new SortField("time", SortField.Type.LONG, true)))
