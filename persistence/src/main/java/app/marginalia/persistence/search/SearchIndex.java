@@ -35,7 +35,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -100,6 +101,9 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Snippets snippets = new Snippets(analyzer);
+
+    /** Filters-only searches list the newest first. */
+    private static final Sort NEWEST = new Sort(new SortField("time", SortField.Type.LONG, true));
 
     /** How long a snippet of a note or a paper's text is, in characters. */
     static final int SNIPPET_LENGTH = 240;
@@ -399,9 +403,11 @@ public final class SearchIndex implements AutoCloseable {
     private Results run(IndexSearcher searcher, Query query, SearchQuery parsed, int offset, int limit,
                         List<String> snippetFields, String type) throws IOException {
         int wanted = Math.max(offset + limit, 1);
+        // Every match is counted in the same pass (no threshold): a page shows the exact total,
+        // and counting in a second pass over the same postings cost more than it saved.
         TopDocs top = parsed.filtersOnly()
-                ? searcher.search(query, wanted, new Sort(new SortField("time", SortField.Type.LONG, true)))
-                : searcher.search(query, wanted);
+                ? searcher.search(query, new TopFieldCollectorManager(NEWEST, wanted, null, Integer.MAX_VALUE))
+                : searcher.search(query, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
         ScoreDoc[] docs = top.scoreDocs;
         Set<String> words = new HashSet<>();
         Set<String> prefixes = new HashSet<>();
@@ -437,7 +443,7 @@ public final class SearchIndex implements AutoCloseable {
             }
             hits.add(new Hit(type, Long.parseLong(values.get("id")), docs[i].score, values, marked));
         }
-        long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(query);
+        long total = top.totalHits.value;
         return new Results(total, hits);
     }
 
