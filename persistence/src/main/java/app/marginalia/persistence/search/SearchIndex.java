@@ -22,7 +22,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -36,7 +35,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -101,6 +101,9 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Snippets snippets = new Snippets(analyzer);
+
+    /** Filters-only searches list the newest first. */
+    private static final Sort NEWEST = new Sort(new SortField("time", SortField.Type.LONG, true));
 
     /** How long a snippet of a note or a paper's text is, in characters. */
     static final int SNIPPET_LENGTH = 240;
@@ -236,14 +239,14 @@ public final class SearchIndex implements AutoCloseable {
             return new Results(0, List.of());
         }
         return withSearcher(searcher -> {
-            Results exact = papers(searcher, query, offset, limit, false);
+            Results exact = papers(searcher, query, offset, limit, null);
             return exact.total() > 0 || query.filtersOnly() ? exact
-                    : orElse(exact, () -> papers(searcher, query, offset, limit, true));
+                    : orElse(exact, () -> papers(searcher, query, offset, limit, new TypoQuery.Automata()));
         });
     }
 
-    private Results papers(IndexSearcher searcher, SearchQuery query, int offset, int limit, boolean typos)
-            throws IOException {
+    private Results papers(IndexSearcher searcher, SearchQuery query, int offset, int limit,
+                           TypoQuery.Automata typos) throws IOException {
         BooleanQuery.Builder b = base(searcher, query, "paper", PAPER_FIELDS, typos);
         for (String paper : query.papers()) {
             b.add(paperIs("title", paper), Occur.FILTER);
@@ -251,7 +254,7 @@ public final class SearchIndex implements AutoCloseable {
         for (String paper : query.exclusions().papers()) {
             b.add(paperIs("title", paper), Occur.MUST_NOT);
         }
-        return run(searcher, b.build(), query, offset, limit, List.of("title", "authors", "text"), "paper", typos);
+        return run(searcher, b.build(), query, offset, limit, List.of("title", "authors", "text"), "paper");
     }
 
     /** Notes visible through {@code visibility} (group and private keys): nobody else's ever count. */
@@ -260,21 +263,21 @@ public final class SearchIndex implements AutoCloseable {
             return new Results(0, List.of());
         }
         return withSearcher(searcher -> {
-            Results exact = notes(searcher, query, visibility, offset, limit, false);
+            Results exact = notes(searcher, query, visibility, offset, limit, null);
             return exact.total() > 0 || query.filtersOnly() ? exact
-                    : orElse(exact, () -> notes(searcher, query, visibility, offset, limit, true));
+                    : orElse(exact, () -> notes(searcher, query, visibility, offset, limit, new TypoQuery.Automata()));
         });
     }
 
     private Results notes(IndexSearcher searcher, SearchQuery query, Collection<String> visibility, int offset,
-                          int limit, boolean typos) throws IOException {
+                          int limit, TypoQuery.Automata typos) throws IOException {
         BooleanQuery.Builder b = base(searcher, query, "note", NOTE_FIELDS, typos);
         b.add(new TermInSetQuery("vis", visibility.stream().map(BytesRef::new).toList()), Occur.FILTER);
         // Each filter, kept (FILTER) or left out (MUST_NOT): the same query either way, so -x leaves
         // out exactly what x keeps.
         noteFilters(b, query.filters(), Occur.FILTER);
         noteFilters(b, query.exclusions(), Occur.MUST_NOT);
-        return run(searcher, b.build(), query, offset, limit, List.of("body", "quote"), "note", typos);
+        return run(searcher, b.build(), query, offset, limit, List.of("body", "quote"), "note");
     }
 
     private void noteFilters(BooleanQuery.Builder b, SearchQuery.Filters filters, Occur occur) {
@@ -302,7 +305,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private BooleanQuery.Builder base(IndexSearcher searcher, SearchQuery query, String type, Map<String, Float> fields,
-                                      boolean typos) throws IOException {
+                                      TypoQuery.Automata typos) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(new TermQuery(new Term("type", type)), Occur.FILTER);
         if (query.filtersOnly()) {
@@ -314,7 +317,8 @@ public final class SearchIndex implements AutoCloseable {
             List<String> tokens = tokens(word);
             if (tokens.size() == 1) {
                 // Typos for the first few words only: each adds expansions to the query.
-                b.add(word(searcher, tokens.get(0), fields, typos && fuzzy++ < MAX_FUZZY_WORDS), Occur.MUST);
+                b.add(word(searcher, tokens.get(0), fields, typos != null && fuzzy++ < MAX_FUZZY_WORDS ? typos : null),
+                        Occur.MUST);
             } else if (tokens.size() > 1) {
                 b.add(phrase(tokens, fields), Occur.MUST);
             }
@@ -346,10 +350,11 @@ public final class SearchIndex implements AutoCloseable {
      * One word in any of the fields: exact, or, when the index does not know the word (someone
      * typed the start of one), as a prefix; with {@code typos}, also within one or two edits
      * (weighed less). Typos are only tried when the first search found nothing: fuzzy matching
-     * is the expensive part of a query.
+     * is the expensive part of a query; its automata are built once per word and search
+     * ({@link TypoQuery}).
      */
-    private static Query word(IndexSearcher searcher, String token, Map<String, Float> fields, boolean typos)
-            throws IOException {
+    private static Query word(IndexSearcher searcher, String token, Map<String, Float> fields,
+                              TypoQuery.Automata typos) throws IOException {
         List<Query> alternatives = new ArrayList<>();
         for (Map.Entry<String, Float> e : fields.entrySet()) {
             String field = e.getKey();
@@ -359,9 +364,9 @@ public final class SearchIndex implements AutoCloseable {
             if (token.length() >= MIN_PREFIX && searcher.getIndexReader().docFreq(term) == 0) {
                 alternatives.add(new BoostQuery(new PrefixQuery(term), boost * 0.5f));
             }
-            if (typos && token.length() >= MIN_FUZZY && !token.chars().allMatch(Character::isDigit)) {
+            if (typos != null && token.length() >= MIN_FUZZY && !token.chars().allMatch(Character::isDigit)) {
                 int edits = token.length() >= 10 ? 2 : 1;
-                alternatives.add(new BoostQuery(new FuzzyQuery(term, edits, 2, MAX_EXPANSIONS, true), boost * 0.3f));
+                alternatives.add(new BoostQuery(new TypoQuery(term, typos.of(token, edits), MAX_EXPANSIONS), boost * 0.3f));
             }
         }
         return new DisjunctionMaxQuery(alternatives, 0.1f);
@@ -396,11 +401,13 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private Results run(IndexSearcher searcher, Query query, SearchQuery parsed, int offset, int limit,
-                        List<String> snippetFields, String type, boolean typos) throws IOException {
+                        List<String> snippetFields, String type) throws IOException {
         int wanted = Math.max(offset + limit, 1);
+        // Every match is counted in the same pass (no threshold): a page shows the exact total,
+        // and counting in a second pass over the same postings cost more than it saved.
         TopDocs top = parsed.filtersOnly()
-                ? searcher.search(query, wanted, new Sort(new SortField("time", SortField.Type.LONG, true)))
-                : searcher.search(query, wanted);
+                ? searcher.search(query, new TopFieldCollectorManager(NEWEST, wanted, null, Integer.MAX_VALUE))
+                : searcher.search(query, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
         ScoreDoc[] docs = top.scoreDocs;
         Set<String> words = new HashSet<>();
         Set<String> prefixes = new HashSet<>();
@@ -436,7 +443,7 @@ public final class SearchIndex implements AutoCloseable {
             }
             hits.add(new Hit(type, Long.parseLong(values.get("id")), docs[i].score, values, marked));
         }
-        long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(query);
+        long total = top.totalHits.value;
         return new Results(total, hits);
     }
 

@@ -1,6 +1,7 @@
 package app.marginalia.persistence.search;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -8,6 +9,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -32,14 +34,18 @@ final class Snippets {
         if (text == null || text.isEmpty() || (words.isEmpty() && prefixes.isEmpty())) {
             return null;
         }
+        // Matched without making a string of every word: most words of a text match nothing.
+        CharArraySet exact = new CharArraySet(words, false);
+        char[][] starts = prefixes.stream().map(String::toCharArray).toArray(char[][]::new);
         List<int[]> hits = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("body", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                String t = term.toString();
-                if (words.contains(t) || prefixes.stream().anyMatch(t::startsWith)) {
+                char[] buffer = term.buffer();
+                int length = term.length();
+                if (exact.contains(buffer, 0, length) || startsWithAny(buffer, length, starts)) {
                     hits.add(new int[]{offset.startOffset(), offset.endOffset()});
                 }
             }
@@ -56,7 +62,12 @@ final class Snippets {
             int best = 0, bestCount = -1;
             for (int[] h : hits) {
                 int start = Math.max(0, h[0] - max / 5);
-                int count = (int) hits.stream().filter(o -> o[0] >= start && o[1] <= start + max).count();
+                int count = 0;
+                for (int[] o : hits) {
+                    if (o[0] >= start && o[1] <= start + max) {
+                        count++;
+                    }
+                }
                 if (count > bestCount) {
                     best = start;
                     bestCount = count;
@@ -85,6 +96,15 @@ final class Snippets {
             out.append(" …");
         }
         return out.toString();
+    }
+
+    private static boolean startsWithAny(char[] buffer, int length, char[][] prefixes) {
+        for (char[] prefix : prefixes) {
+            if (prefix.length <= length && Arrays.equals(buffer, 0, prefix.length, prefix, 0, prefix.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int wordStart(String text, int i) {

@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Search latency at size: 10,000 papers and 100,000 notes in an on-disk index, the way the
@@ -35,44 +37,33 @@ public final class SearchBenchmark {
             + "student compression pruning quantization efficiency throughput latency hardware accelerator parallel").split(" ");
     private static final String[] TAGS = {"method", "results", "open-question", "related-work", "typo", "figure",
             "appendix", "baseline", "ablation", "dataset"};
-    private static final int PAPERS = 10_000, NOTES = 100_000, GROUPS = 100, PEOPLE = 300;
+    /** How many papers, notes, groups and authors the benchmark makes. */
+    public static final int PAPERS = 10_000, NOTES = 100_000, GROUPS = 100, PEOPLE = 300;
+    /** The searcher: author 7, a member of groups 1 to 5. */
+    public static final int MEMBER = 7;
+    public static final List<Integer> MEMBER_GROUPS = List.of(1, 2, 3, 4, 5);
+    /** The query mix: words, phrases, prefixes, typos, exclusions, filters. */
+    public static final List<String> QUERIES = List.of("reward tampering", "\"induction heads\"", "attention mechanism",
+            "inducton heads", "scal", "model -language", "superposition feature neuron", "tag:method",
+            "is:open reward", "by:user12 gradient", "group:3 training", "paper:scaling loss",
+            "transformer is:question", "model", "is:open", "distillation teacher student compression");
 
     private SearchBenchmark() {
     }
 
     public static void main(String[] args) throws IOException {
-        Random random = new Random(42);
         Path folder = Files.createTempDirectory("marginalia-search-bench");
         long start = System.nanoTime();
         try (SearchIndex index = SearchIndex.open(folder)) {
-            Map<Long, String> titles = new LinkedHashMap<>();
-            for (long id = 1; id <= PAPERS; id++) {
-                String title = capitalised(words(random, 6 + random.nextInt(6)));
-                titles.put(id, title);
-                index.put(new SearchIndex.PaperDoc(id, title, "Author" + random.nextInt(2000) + " Person, Writer"
-                        + random.nextInt(2000) + " Name", words(random, 150 + random.nextInt(100)), Instant.now()));
-            }
-            for (long id = 1; id <= NOTES; id++) {
-                long paper = 1 + random.nextInt(PAPERS);
-                long group = random.nextInt(10) == 0 ? -1 : random.nextInt(GROUPS);
-                int person = random.nextInt(PEOPLE);
-                String kind = new String[]{"question", "note", "highlight", "reply"}[random.nextInt(4)];
-                String state = new String[]{"open", "answered", "resolved", "none"}[random.nextInt(4)];
-                List<String> tags = random.nextInt(3) == 0 ? List.of(TAGS[random.nextInt(TAGS.length)]) : List.of();
-                index.put(new SearchIndex.NoteDoc(id, id, paper, titles.get(paper), group < 0 ? null : group,
-                        "Group " + group, person, "Person " + person, "user" + person, kind, state,
-                        words(random, 10 + random.nextInt(50)), words(random, 5 + random.nextInt(15)), tags,
-                        Instant.ofEpochSecond(1_700_000_000L + id)));
-            }
+            corpus(index::put, index::put);
             index.commit(Map.of("schema", "bench"));
             System.out.printf("Indexed %,d papers and %,d notes in %.1f s (%s)%n", PAPERS, NOTES,
                     (System.nanoTime() - start) / 1e9, folder);
 
-            Set<String> visibility = new HashSet<>(List.of("u:7", "g:1", "g:2", "g:3", "g:4", "g:5"));
-            List<String> queries = List.of("reward tampering", "\"induction heads\"", "attention mechanism",
-                    "inducton heads", "scal", "model -language", "superposition feature neuron", "tag:method",
-                    "is:open reward", "by:user12 gradient", "group:3 training", "paper:scaling loss",
-                    "transformer is:question", "model", "is:open", "distillation teacher student compression");
+            Set<String> visibility = new HashSet<>();
+            visibility.add("u:" + MEMBER);
+            MEMBER_GROUPS.forEach(g -> visibility.add("g:" + g));
+            List<String> queries = QUERIES;
             Map<String, long[]> timings = new LinkedHashMap<>();
             for (int round = 0; round < 5; round++) {          // warm-up
                 queries.forEach(q -> run(index, q, visibility));
@@ -106,6 +97,34 @@ public final class SearchBenchmark {
             try (var files = Files.walk(folder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * The benchmark's papers (ids 1 to {@value #PAPERS}) and notes (ids 1 to {@value #NOTES}), the
+     * same on every run. A note is in group 0 to {@value #GROUPS} - 1 or, one in ten, private
+     * (no group); its author is 0 to {@value #PEOPLE} - 1, username {@code user<n>}.
+     */
+    public static void corpus(Consumer<SearchIndex.PaperDoc> papers, Consumer<SearchIndex.NoteDoc> notes) {
+        Random random = new Random(42);
+        Map<Long, String> titles = new HashMap<>();
+        for (long id = 1; id <= PAPERS; id++) {
+            String title = capitalised(words(random, 6 + random.nextInt(6)));
+            titles.put(id, title);
+            papers.accept(new SearchIndex.PaperDoc(id, title, "Author" + random.nextInt(2000) + " Person, Writer"
+                    + random.nextInt(2000) + " Name", words(random, 150 + random.nextInt(100)), Instant.now()));
+        }
+        for (long id = 1; id <= NOTES; id++) {
+            long paper = 1 + random.nextInt(PAPERS);
+            long group = random.nextInt(10) == 0 ? -1 : random.nextInt(GROUPS);
+            int person = random.nextInt(PEOPLE);
+            String kind = new String[]{"question", "note", "highlight", "reply"}[random.nextInt(4)];
+            String state = new String[]{"open", "answered", "resolved", "none"}[random.nextInt(4)];
+            List<String> tags = random.nextInt(3) == 0 ? List.of(TAGS[random.nextInt(TAGS.length)]) : List.of();
+            notes.accept(new SearchIndex.NoteDoc(id, id, paper, titles.get(paper), group < 0 ? null : group,
+                    "Group " + group, person, "Person " + person, "user" + person, kind, state,
+                    words(random, 10 + random.nextInt(50)), words(random, 5 + random.nextInt(15)), tags,
+                    Instant.ofEpochSecond(1_700_000_000L + id)));
         }
     }
 
