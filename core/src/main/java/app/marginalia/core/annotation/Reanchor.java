@@ -57,10 +57,35 @@ public final class Reanchor {
      * A new text prepared once for re-anchoring all of a paper's notes: its code points are
      * decoded a single time, not once per note.
      */
-    public record Text(String string, int[] codePoints) {
+    public static final class Text {
+
+        private final String string;
+        private final int[] codePoints;
+        /** Made on the first approximate search: most edits need none. */
+        private ApproximateMatch.Prepared prepared;
+
+        private Text(String string, int[] codePoints) {
+            this.string = string;
+            this.codePoints = codePoints;
+        }
 
         public static Text of(String text) {
             return new Text(text, text.codePoints().toArray());
+        }
+
+        public String string() {
+            return string;
+        }
+
+        public int[] codePoints() {
+            return codePoints;
+        }
+
+        ApproximateMatch.Prepared prepared() {
+            if (prepared == null) {
+                prepared = ApproximateMatch.Prepared.of(codePoints);
+            }
+            return prepared;
         }
 
         /** The quote selector at a position, with {@link Selectors#CONTEXT} code points either side. */
@@ -106,7 +131,7 @@ public final class Reanchor {
         }
         int maxErrors = (int) Math.floor(exact.length * MAX_ERROR_RATE);
         List<Candidate> approximate = new ArrayList<>();
-        for (ApproximateMatch.Match match : ApproximateMatch.search(text, exact, maxErrors)) {
+        for (ApproximateMatch.Match match : ApproximateMatch.search(newText.prepared(), exact, maxErrors)) {
             approximate.add(scorer.score(match.start(), match.end(), match.errors()));
         }
         return decide(newText, approximate, Method.APPROXIMATE, position, quote);
