@@ -61,6 +61,29 @@ public final class ApproximateMatch {
             return new Prepared(text, alphabet, ids, bucketStart, bucketPositions);
         }
 
+        /**
+         * Start offsets of every exact occurrence of {@code pattern} (at least 3 code points),
+         * overlapping ones included, in increasing order: the positions of its first three code
+         * points, each checked in full.
+         */
+        List<Integer> occurrences(int[] pattern) {
+            int[] patternIds = new int[pattern.length];
+            for (int i = 0; i < pattern.length; i++) {
+                patternIds[i] = Arrays.binarySearch(alphabet, pattern[i]);
+                if (patternIds[i] < 0) {
+                    return List.of();
+                }
+            }
+            int bucket = bucket(patternIds, 0);
+            List<Integer> starts = new ArrayList<>();
+            for (int b = bucketStart[bucket]; b < bucketStart[bucket + 1]; b++) {
+                if (pieceAt(ids, patternIds, 0, patternIds.length, bucketPositions[b])) {
+                    starts.add(bucketPositions[b]);
+                }
+            }
+            return starts;
+        }
+
         static int bucket(int[] ids, int at) {
             return ((ids[at] * 961 + ids[at + 1] * 31 + ids[at + 2]) * 0x9E3779B9 >>> 16) & (BUCKETS - 1);
         }

@@ -61,7 +61,7 @@ public final class Reanchor {
 
         private final String string;
         private final int[] codePoints;
-        /** Made on the first approximate search: most edits need none. */
+        /** The alphabet and 3-gram index, made when the first note is not in its old place. */
         private ApproximateMatch.Prepared prepared;
 
         private Text(String string, int[] codePoints) {
@@ -120,7 +120,11 @@ public final class Reanchor {
         int expected = oldLength <= 0 ? position.start() : (int) ((long) position.start() * text.length / oldLength);
         Scorer scorer = new Scorer(text, exact, quote, expected);
         List<Candidate> exactMatches = new ArrayList<>();
-        for (int start : occurrences(newText.string(), quote.exact())) {
+        // The 3-gram index finds the same occurrences as indexOf when no surrogate can make a
+        // match start or end inside a code point.
+        boolean indexed = exact.length >= 3 && quote.exact().chars().noneMatch(c -> Character.isSurrogate((char) c));
+        List<Integer> starts = indexed ? newText.prepared().occurrences(exact) : occurrences(newText.string(), quote.exact());
+        for (int start : starts) {
             exactMatches.add(scorer.score(start, start + exact.length, 0));
         }
         if (!exactMatches.isEmpty()) {
