@@ -171,7 +171,7 @@ public final class ApproximateMatch {
     static int[] searchScores(Prepared prepared, int[] pattern) {
         int n = prepared.ids().length;
         int[] scores = new int[n];
-        scoreRange(prepared, masks(prepared, pattern), pattern.length, 0, 0, n - 1, scores);
+        scoreRange(prepared, masks(prepared, pattern), pattern.length, pattern.length, 0, 0, n - 1, scores);
         return scores;
     }
 
@@ -190,7 +190,7 @@ public final class ApproximateMatch {
         int pieces = maxErrors + 1;
         int q = maxErrors < 0 ? 0 : m / pieces;
         if (q < 3) {
-            return searchScores(prepared, pattern);
+            return maxErrors < 0 ? searchScores(prepared, pattern) : wholeText(prepared, pattern, maxErrors);
         }
         int[] patternIds = new int[m];
         for (int i = 0; i < m; i++) {
@@ -219,7 +219,7 @@ public final class ApproximateMatch {
                 if (lo <= hi) {
                     ranges.add(new int[] {lo, hi});
                     if (ranges.size() > n / 16) {
-                        return searchScores(prepared, pattern);
+                        return wholeText(prepared, pattern, maxErrors);
                     }
                 }
             }
@@ -246,12 +246,20 @@ public final class ApproximateMatch {
             }
         }
         if (work >= n) {
-            return searchScores(prepared, pattern);
+            return wholeText(prepared, pattern, maxErrors);
         }
         long[] peq = masks(prepared, pattern);
         for (int[] range : merged) {
-            scoreRange(prepared, peq, m, Math.max(0, range[0] - reach), range[0], range[1], scores);
+            scoreRange(prepared, peq, m, maxErrors, Math.max(0, range[0] - reach), range[0], range[1], scores);
         }
+        return scores;
+    }
+
+    /** The filtered scores over the whole text, when the pieces are too frequent to help. */
+    private static int[] wholeText(Prepared prepared, int[] pattern, int maxErrors) {
+        int n = prepared.ids().length;
+        int[] scores = new int[n];
+        scoreRange(prepared, masks(prepared, pattern), pattern.length, maxErrors, 0, 0, n - 1, scores);
         return scores;
     }
 
@@ -288,7 +296,7 @@ public final class ApproximateMatch {
      * Runs the search from text position {@code start} (substrings starting earlier are not
      * seen) and writes the scores of end positions [lo, hi] into {@code scores}.
      */
-    private static void scoreRange(Prepared prepared, long[] peq, int m, int start, int lo, int hi, int[] scores) {
+    private static void scoreRange(Prepared prepared, long[] peq, int m, int maxErrors, int start, int lo, int hi, int[] scores) {
         int[] ids = prepared.ids();
         int blocks = (m + 63) / 64;
         long lastBit = 1L << ((m - 1) % 64);
@@ -317,33 +325,61 @@ public final class ApproximateMatch {
             }
             return;
         }
+        // Blocked: with Ukkonen's cut-off (Myers 1999, section 5; as in edlib), only the blocks
+        // down to the last one whose bottom row can still be at most k are advanced. Cells below
+        // it are over-estimated, never under-estimated, so a last-row score of at most k is exact.
         long[] pv = new long[blocks];
         long[] mv = new long[blocks];
-        Arrays.fill(pv, -1L);
+        int[] bottom = new int[blocks];
+        int last = Math.max(0, Math.min(blocks, (maxErrors + 64) / 64) - 1);
+        for (int b = 0; b <= last; b++) {
+            pv[b] = -1L;
+            bottom[b] = rows(b, blocks, m);
+        }
         for (int j = start; j <= hi; j++) {
             int base = ids[j] * blocks;
             int hIn = 0;
-            for (int b = 0; b < blocks; b++) {
-                long mask = b == blocks - 1 ? lastBit : 1L << 63;
-                long p = pv[b];
-                long mm = mv[b];
-                long eq = peq[base + b] | (hIn < 0 ? 1L : 0L);
-                long xv = eq | mm;
-                long xh = (((eq & p) + p) ^ p) | eq;
-                long ph = mm | ~(xh | p);
-                long mh = p & xh;
-                int hOut = (ph & mask) != 0 ? 1 : (mh & mask) != 0 ? -1 : 0;
-                ph = (ph << 1) | (hIn > 0 ? 1L : 0L);
-                mh = (mh << 1) | (hIn < 0 ? 1L : 0L);
-                pv[b] = mh | ~(xv | ph);
-                mv[b] = ph & xv;
-                hIn = hOut;
+            for (int b = 0; b <= last; b++) {
+                hIn = advance(pv, mv, b, peq[base + b], hIn, b == blocks - 1 ? lastBit : 1L << 63);
+                bottom[b] += hIn;
             }
-            score += hIn;
+            if (last < blocks - 1 && bottom[last] - hIn <= maxErrors && ((peq[base + last + 1] & 1L) != 0 || hIn < 0)) {
+                last++;
+                pv[last] = -1L;
+                mv[last] = 0L;
+                int hOut = advance(pv, mv, last, peq[base + last], hIn, last == blocks - 1 ? lastBit : 1L << 63);
+                bottom[last] = bottom[last - 1] - hIn + rows(last, blocks, m) - rows(last - 1, blocks, m) + hOut;
+            } else {
+                while (last > 0 && bottom[last] >= maxErrors + 64) {
+                    last--;
+                }
+            }
             if (j >= lo) {
-                scores[j] = score;
+                scores[j] = last == blocks - 1 ? bottom[last] : maxErrors + 1;
             }
         }
+    }
+
+    /** The pattern rows down to the bottom of block b. */
+    private static int rows(int b, int blocks, int m) {
+        return b == blocks - 1 ? m : (b + 1) * 64;
+    }
+
+    /** One block of one column: updates its vertical deltas, returns the horizontal delta at {@code mask}'s row. */
+    private static int advance(long[] pv, long[] mv, int b, long eqIn, int hIn, long mask) {
+        long p = pv[b];
+        long mm = mv[b];
+        long eq = eqIn | (hIn < 0 ? 1L : 0L);
+        long xv = eq | mm;
+        long xh = (((eq & p) + p) ^ p) | eq;
+        long ph = mm | ~(xh | p);
+        long mh = p & xh;
+        int hOut = (ph & mask) != 0 ? 1 : (mh & mask) != 0 ? -1 : 0;
+        ph = (ph << 1) | (hIn > 0 ? 1L : 0L);
+        mh = (mh << 1) | (hIn < 0 ? 1L : 0L);
+        pv[b] = mh | ~(xv | ph);
+        mv[b] = ph & xv;
+        return hOut;
     }
 
     /** Where a match ending at {@code end} with {@code errors} edits starts: searched backwards. */
