@@ -3,5 +3,6 @@
 # Usage: scripts/bench-reanchor.sh   (prints the median time and how the notes were placed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -pl core test-compile
+# Builds core alone from this checkout (reactor -pl core): works from a fresh clone, installs nothing.
+./mvnw -B -q -pl core test-compile
 java -cp core/target/classes:core/target/test-classes app.marginalia.core.annotation.ReanchorBenchmark

@@ -57,10 +57,35 @@ public final class Reanchor {
      * A new text prepared once for re-anchoring all of a paper's notes: its code points are
      * decoded a single time, not once per note.
      */
-    public record Text(String string, int[] codePoints) {
+    public static final class Text {
+
+        private final String string;
+        private final int[] codePoints;
+        /** The alphabet and 3-gram index, made when the first note is not in its old place. */
+        private ApproximateMatch.Prepared prepared;
+
+        private Text(String string, int[] codePoints) {
+            this.string = string;
+            this.codePoints = codePoints;
+        }
 
         public static Text of(String text) {
             return new Text(text, text.codePoints().toArray());
+        }
+
+        public String string() {
+            return string;
+        }
+
+        public int[] codePoints() {
+            return codePoints;
+        }
+
+        ApproximateMatch.Prepared prepared() {
+            if (prepared == null) {
+                prepared = ApproximateMatch.Prepared.of(codePoints);
+            }
+            return prepared;
         }
 
         /** The quote selector at a position, with {@link Selectors#CONTEXT} code points either side. */
@@ -95,7 +120,11 @@ public final class Reanchor {
         int expected = oldLength <= 0 ? position.start() : (int) ((long) position.start() * text.length / oldLength);
         Scorer scorer = new Scorer(text, exact, quote, expected);
         List<Candidate> exactMatches = new ArrayList<>();
-        for (int start : occurrences(newText.string(), quote.exact())) {
+        // The 3-gram index finds the same occurrences as indexOf when no surrogate can make a
+        // match start or end inside a code point.
+        boolean indexed = exact.length >= 3 && quote.exact().chars().noneMatch(c -> Character.isSurrogate((char) c));
+        List<Integer> starts = indexed ? newText.prepared().occurrences(exact) : occurrences(newText.string(), quote.exact());
+        for (int start : starts) {
             exactMatches.add(scorer.score(start, start + exact.length, 0));
         }
         if (!exactMatches.isEmpty()) {
@@ -106,7 +135,7 @@ public final class Reanchor {
         }
         int maxErrors = (int) Math.floor(exact.length * MAX_ERROR_RATE);
         List<Candidate> approximate = new ArrayList<>();
-        for (ApproximateMatch.Match match : ApproximateMatch.search(text, exact, maxErrors)) {
+        for (ApproximateMatch.Match match : ApproximateMatch.search(newText.prepared(), exact, maxErrors)) {
             approximate.add(scorer.score(match.start(), match.end(), match.errors()));
         }
         return decide(newText, approximate, Method.APPROXIMATE, position, quote);
