@@ -79,6 +79,12 @@ class ReanchorPropertiesTest {
         TextQuoteSelector quote = Selectors.quoteAt(text, position);
         String edited = text.substring(0, start) + text.substring(end);
         Assume.that(!edited.contains(quote.exact()));
+        // In a text of few distinct words ("hwma hwma hwma …") a deleted passage can survive almost
+        // word for word elsewhere, and then the rules place the note there (approximately, as they
+        // should). The property is about a passage that is gone: no near copy of it is left.
+        int[] quoted = quote.exact().codePoints().toArray();
+        Assume.that(ReferenceApproximateMatch.search(edited.codePoints().toArray(), quoted,
+                (int) Math.floor(quoted.length * Reanchor.MAX_ERROR_RATE)).isEmpty());
 
         assertTrue(Reanchor.anchor(edited, length, position, quote).detached(),
                 () -> "moved to " + Reanchor.anchor(edited, length, position, quote));
